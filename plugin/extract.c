@@ -1,0 +1,645 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * From GIMPLE to the function model (fnmodel.h).
+ *
+ * Runs right after GCC's "ssa" pass: the body is in SSA form and nothing is
+ * inlined yet, so calls to static inline helpers such as put_page() are
+ * still calls.  One walk over the statements builds the alias classes and
+ * records the events; no GIMPLE is changed.
+ */
+
+#include "api.h"
+#include "extract.h"
+#include "fnmodel.h"
+
+struct extractor {
+	fn *f;
+	function *fun;
+	vec<int> ssa;		/* SSA version -> class, or -1 */
+};
+
+static class_table *classes(extractor *x)
+{
+	return &x->f->classes;
+}
+
+static bool pointer_sized(tree type)
+{
+	return type && (POINTER_TYPE_P(type) ||
+			(INTEGRAL_TYPE_P(type) &&
+			 TYPE_PRECISION(type) == TYPE_PRECISION(ptr_type_node)));
+}
+
+static int param_index(extractor *x, tree parm)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(x->fun->decl); p; p = DECL_CHAIN(p), i++)
+		if (p == parm)
+			return i;
+	return -1;
+}
+
+static int ssa_class(extractor *x, tree name)
+{
+	unsigned v = SSA_NAME_VERSION(name);
+
+	if (x->ssa[v] >= 0)
+		return x->ssa[v];
+
+	int c = class_new(classes(x));
+	tree var = SSA_NAME_VAR(name);
+
+	x->ssa[v] = c;
+	if (SSA_NAME_IS_DEFAULT_DEF(name) && var && TREE_CODE(var) == PARM_DECL) {
+		vc_name n = { NAME_PARAM, 0, param_index(x, var) };
+
+		if (n.id >= 0)
+			class_add_name(classes(x), c, n);
+	}
+	return c;
+}
+
+/* The class of the content of a variable (memory, not an SSA name). */
+static int var_class(extractor *x, tree decl)
+{
+	vc_name seed;
+
+	if (TREE_CODE(decl) == RESULT_DECL)
+		return class_of_return(classes(x));
+	if (TREE_CODE(decl) == PARM_DECL) {
+		seed = { NAME_PARAM, 0, param_index(x, decl) };
+		if (seed.id >= 0)
+			return class_of_var(classes(x), DECL_UID(decl), &seed);
+	} else if (is_global_var(decl)) {
+		seed = { NAME_GLOBAL, 0, (int)DECL_UID(decl) };
+		return class_of_var(classes(x), DECL_UID(decl), &seed);
+	}
+	return class_of_var(classes(x), DECL_UID(decl), NULL);
+}
+
+static int value_class(extractor *x, tree op);
+
+/* The class of the content of the memory REF denotes. */
+static int memory_class(extractor *x, tree ref)
+{
+	switch (TREE_CODE(ref)) {
+	case COMPONENT_REF: {
+		tree base = TREE_OPERAND(ref, 0);
+
+		/*
+		 * A local union is a temporary (a transparent union argument
+		 * such as release_pages_arg): its members are one value.
+		 */
+		if (VAR_P(base) && !is_global_var(base) &&
+		    TREE_CODE(TREE_TYPE(base)) == UNION_TYPE)
+			return var_class(x, base);
+		return class_of_field(classes(x), DECL_UID(TREE_OPERAND(ref, 1)));
+	}
+	case ARRAY_REF:
+	case ARRAY_RANGE_REF:
+	case BIT_FIELD_REF:
+	case REALPART_EXPR:
+	case IMAGPART_EXPR:
+	case VIEW_CONVERT_EXPR:
+		return memory_class(x, TREE_OPERAND(ref, 0));
+	case MEM_REF:
+	case TARGET_MEM_REF: {
+		int base = value_class(x, TREE_OPERAND(ref, 0));
+
+		return base < 0 ? -1 : class_pointee(classes(x), base);
+	}
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		return var_class(x, ref);
+	default:
+		return -1;
+	}
+}
+
+/* The class of the value of operand OP, or -1 for constants. */
+static int value_class(extractor *x, tree op)
+{
+	switch (TREE_CODE(op)) {
+	case SSA_NAME:
+		return ssa_class(x, op);
+	case ADDR_EXPR: {
+		int m = memory_class(x, TREE_OPERAND(op, 0));
+
+		return m < 0 ? -1 : class_address(classes(x), m);
+	}
+	default:
+		if (REFERENCE_CLASS_P(op) || DECL_P(op))
+			return memory_class(x, op);
+		return -1;
+	}
+}
+
+/* ----- operands as source text, for messages ----- */
+
+static void describe(pretty_printer *pp, tree op, int depth);
+
+static void describe_index(pretty_printer *pp, tree off)
+{
+	for (int i = 0; i < 3 && TREE_CODE(off) == SSA_NAME; i++) {
+		tree var = SSA_NAME_VAR(off);
+		gimple *def = SSA_NAME_DEF_STMT(off);
+
+		if (var && DECL_NAME(var) && !DECL_ARTIFICIAL(var)) {
+			pp_string(pp, IDENTIFIER_POINTER(DECL_NAME(var)));
+			return;
+		}
+		if (!is_gimple_assign(def))
+			break;
+		off = gimple_assign_rhs1(def);
+	}
+	pp_string(pp, "...");
+}
+
+static void describe(pretty_printer *pp, tree op, int depth)
+{
+	if (depth > 5) {
+		pp_string(pp, "...");
+		return;
+	}
+	switch (TREE_CODE(op)) {
+	case SSA_NAME: {
+		tree var = SSA_NAME_VAR(op);
+		gimple *def = SSA_NAME_DEF_STMT(op);
+
+		if (var && DECL_NAME(var) && !DECL_ARTIFICIAL(var))
+			describe(pp, var, depth + 1);
+		else if (is_gimple_assign(def) &&
+			 (gimple_assign_single_p(def) ||
+			  CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) ||
+			  gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR))
+			describe(pp, gimple_assign_rhs1(def), depth + 1);
+		else if (is_gimple_call(def) && gimple_call_fndecl(def)) {
+			pp_string(pp, IDENTIFIER_POINTER(DECL_NAME(gimple_call_fndecl(def))));
+			pp_string(pp, "()");
+		} else
+			pp_string(pp, "value");
+		break;
+	}
+	case VAR_DECL:
+	case PARM_DECL:
+		pp_string(pp, DECL_NAME(op) ? IDENTIFIER_POINTER(DECL_NAME(op)) : "tmp");
+		break;
+	case ADDR_EXPR:
+		if (TREE_CODE(TREE_TYPE(TREE_OPERAND(op, 0))) != ARRAY_TYPE)
+			pp_character(pp, '&');
+		describe(pp, TREE_OPERAND(op, 0), depth + 1);
+		break;
+	case COMPONENT_REF: {
+		tree base = TREE_OPERAND(op, 0);
+		tree field = TREE_OPERAND(op, 1);
+
+		if (TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1))) {
+			describe(pp, TREE_OPERAND(base, 0), depth + 1);
+			pp_string(pp, "->");
+		} else {
+			describe(pp, base, depth + 1);
+			pp_character(pp, '.');
+		}
+		pp_string(pp, DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "<anon>");
+		break;
+	}
+	case ARRAY_REF:
+		describe(pp, TREE_OPERAND(op, 0), depth + 1);
+		pp_character(pp, '[');
+		describe_index(pp, TREE_OPERAND(op, 1));
+		pp_character(pp, ']');
+		break;
+	case MEM_REF: {
+		tree ptr = TREE_OPERAND(op, 0);
+		gimple *def = TREE_CODE(ptr) == SSA_NAME ? SSA_NAME_DEF_STMT(ptr) : NULL;
+
+		if (def && is_gimple_assign(def) &&
+		    gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR) {
+			describe(pp, gimple_assign_rhs1(def), depth + 1);
+			pp_character(pp, '[');
+			describe_index(pp, gimple_assign_rhs2(def));
+			pp_character(pp, ']');
+		} else {
+			pp_character(pp, '*');
+			describe(pp, ptr, depth + 1);
+		}
+		break;
+	}
+	case INTEGER_CST:
+		pp_string(pp, integer_zerop(op) ? "NULL" : "constant");
+		break;
+	default:
+		pp_string(pp, "value");
+		break;
+	}
+}
+
+static const char *operand_text(tree op)
+{
+	pretty_printer pp;
+
+	describe(&pp, op, 0);
+	return unit_string(pp_formatted_text(&pp));
+}
+
+/* The mapping returned into LHS as source text: where it is stored. */
+static const char *holder_text(tree lhs)
+{
+	use_operand_p use;
+	gimple *stmt;
+
+	if (TREE_CODE(lhs) == SSA_NAME && (!SSA_NAME_VAR(lhs) || DECL_ARTIFICIAL(SSA_NAME_VAR(lhs))) &&
+	    single_imm_use(lhs, &use, &stmt) && gimple_assign_single_p(stmt) &&
+	    gimple_assign_rhs1(stmt) == lhs)
+		return operand_text(gimple_assign_lhs(stmt));
+	return operand_text(lhs);
+}
+
+/* ----- events ----- */
+
+static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cls)
+{
+	event e = {};
+
+	e.kind = kind;
+	e.loc = gimple_location(stmt);
+	if (e.loc == UNKNOWN_LOCATION)
+		e.loc = DECL_SOURCE_LOCATION(x->fun->decl);
+	e.cls = cls;
+	e.pages = -1;
+	e.callee = -1;
+	x->f->events.safe_push(e);
+	return &x->f->events.last();
+}
+
+static int result_class(extractor *x, tree lhs)
+{
+	if (!lhs)
+		return -1;
+	return TREE_CODE(lhs) == SSA_NAME ? ssa_class(x, lhs) : memory_class(x, lhs);
+}
+
+static void api_call(extractor *x, gcall *call, const api_entry *api)
+{
+	tree arg = api->arg < (int)gimple_call_num_args(call) ?
+		gimple_call_arg(call, api->arg) : NULL_TREE;
+	int res = result_class(x, gimple_call_lhs(call));
+	int c = arg ? value_class(x, arg) : -1;
+	event *e = NULL;
+
+	if (c < 0)
+		return;
+	switch (api->kind) {
+	case API_MAP: {
+		bool owns = false;
+
+		if (api->flags_arg >= 0) {
+			tree flags = api->flags_arg < (int)gimple_call_num_args(call) ?
+				gimple_call_arg(call, api->flags_arg) : NULL_TREE;
+
+			/* Unknown flags: ownership unknown, so no claim at all. */
+			if (!flags || !tree_fits_uhwi_p(flags))
+				return;
+			owns = tree_to_uhwi(flags) & api->owns_pages;
+		}
+		if (res < 0)
+			return;
+		e = add_event(x, EV_MAP, call, res);
+		e->pages = class_pointee(classes(x), c);
+		e->owns_pages = owns;
+		e->api = api->name;
+		e->what = holder_text(gimple_call_lhs(call));
+		return;
+	}
+	case API_MAP_COUNTED:
+		return;
+	case API_UNMAP:
+	case API_FREE_AREA:
+		/* Freeing an array of page pointers is not an unmap. */
+		if (POINTER_TYPE_P(TREE_TYPE(arg)) &&
+		    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(arg))))
+			return;
+		e = add_event(x, EV_UNMAP, call, c);
+		e->certain = api->kind == API_UNMAP;
+		break;
+	case API_DEFER:
+		e = add_event(x, EV_DEFER, call, c);
+		break;
+	case API_RELEASE:
+		e = add_event(x, EV_RELEASE, call, c);
+		break;
+	case API_RELEASE_ARRAY:
+		e = add_event(x, EV_RELEASE, call, class_pointee(classes(x), c));
+		break;
+	case API_ALIAS:
+		if (res >= 0)
+			class_unify(classes(x), res, c);
+		return;
+	case API_ERRTEST:
+		return;		/* decoded at the condition that uses it */
+	}
+	e->api = api->name;
+	e->what = operand_text(arg);
+}
+
+static void call_stmt(extractor *x, gcall *call)
+{
+	if (gimple_call_internal_p(call))
+		return;
+
+	tree fndecl = gimple_call_fndecl(call);
+	const api_entry *api = api_lookup(fndecl);
+
+	if (api) {
+		api_call(x, call, api);
+		return;
+	}
+
+	int res = result_class(x, gimple_call_lhs(call));
+	unsigned nargs = gimple_call_num_args(call);
+
+	if (fndecl && gimple_has_body_p(fndecl)) {
+		event *e = add_event(x, EV_CALL, call, res);
+
+		e->callee = unit_function(fndecl);
+		e->first_arg = x->f->args.length();
+		e->nargs = nargs;
+		e->api = x->f == unit_functions[e->callee] ? x->f->name :
+			unit_functions[e->callee]->name;
+		for (unsigned i = 0; i < nargs; i++)
+			x->f->args.safe_push(value_class(x, gimple_call_arg(call, i)));
+		return;
+	}
+
+	/* memcpy() and friends return an argument. */
+	int flags = gimple_call_return_flags(call);
+	unsigned argno = flags & ERF_RETURN_ARG_MASK;
+	if (res >= 0 && (flags & ERF_RETURNS_ARG) && argno < nargs) {
+		int c = value_class(x, gimple_call_arg(call, argno));
+
+		if (c >= 0)
+			class_unify(classes(x), res, c);
+	}
+}
+
+static void assign_stmt(extractor *x, gimple *stmt)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	tree rhs1 = gimple_assign_rhs1(stmt);
+	int v;
+
+	if (gimple_assign_single_p(stmt)) {
+		v = value_class(x, rhs1);
+		if (v < 0)
+			return;
+		if (TREE_CODE(lhs) == SSA_NAME) {
+			class_unify(classes(x), ssa_class(x, lhs), v);
+			return;
+		}
+
+		int dst = memory_class(x, lhs);
+		if (dst < 0)
+			return;
+		class_unify(classes(x), dst, v);
+		if (pointer_sized(TREE_TYPE(rhs1)))
+			add_event(x, EV_STORE, stmt, dst)->pages = v;
+		return;
+	}
+	if (TREE_CODE(lhs) != SSA_NAME || !pointer_sized(TREE_TYPE(lhs)))
+		return;
+
+	switch (gimple_assign_rhs_code(stmt)) {
+	CASE_CONVERT:
+	case POINTER_PLUS_EXPR:
+	case PLUS_EXPR:
+	case MINUS_EXPR:
+	case BIT_AND_EXPR:
+	case BIT_IOR_EXPR:
+	case BIT_XOR_EXPR:
+		/* Offsets and masks keep the pointer: 'vaddr + offset'. */
+		v = value_class(x, rhs1);
+		break;
+	case COND_EXPR:
+		v = value_class(x, gimple_assign_rhs2(stmt));
+		if (v >= 0)
+			class_unify(classes(x), ssa_class(x, lhs), v);
+		v = value_class(x, gimple_assign_rhs3(stmt));
+		break;
+	default:
+		return;
+	}
+	if (v >= 0)
+		class_unify(classes(x), ssa_class(x, lhs), v);
+}
+
+/* ----- conditions: on which edge is a value NULL or an error pointer ----- */
+
+/*
+ * Decode "VAL is true" where VAL is a truth value computed from a pointer
+ * test.  On success *CLS is the pointer's class and *NULL_IF_TRUE says
+ * whether VAL being true means the pointer is NULL (or an error pointer).
+ */
+static bool decode_truth(extractor *x, tree val, int *cls, bool *null_if_true)
+{
+	bool negate = false;
+
+	for (int depth = 0; depth < 6 && TREE_CODE(val) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(val);
+
+		if (is_gimple_call(def)) {
+			const api_entry *api = api_lookup(gimple_call_fndecl(def));
+
+			if (gimple_call_builtin_p(def, BUILT_IN_EXPECT)) {
+				val = gimple_call_arg(def, 0);
+				continue;
+			}
+			if (!api || api->kind != API_ERRTEST ||
+			    api->arg >= (int)gimple_call_num_args(def))
+				return false;
+			*cls = value_class(x, gimple_call_arg(def, api->arg));
+			*null_if_true = !negate;
+			return *cls >= 0;
+		}
+		if (!is_gimple_assign(def))
+			return false;
+
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree a = gimple_assign_rhs1(def);
+
+		if (code == EQ_EXPR || code == NE_EXPR) {
+			tree b = gimple_assign_rhs2(def);
+
+			if (!POINTER_TYPE_P(TREE_TYPE(a)) || !integer_zerop(b))
+				return false;
+			*cls = value_class(x, a);
+			*null_if_true = (code == EQ_EXPR) != negate;
+			return *cls >= 0;
+		}
+		if (code == TRUTH_NOT_EXPR ||
+		    (code == BIT_NOT_EXPR && TREE_CODE(TREE_TYPE(a)) == BOOLEAN_TYPE) ||
+		    (code == BIT_XOR_EXPR && TREE_CODE(TREE_TYPE(a)) == BOOLEAN_TYPE &&
+		     integer_onep(gimple_assign_rhs2(def))))
+			negate = !negate;
+		else if (!CONVERT_EXPR_CODE_P(code) && code != SSA_NAME)
+			return false;
+		val = a;
+	}
+	return false;
+}
+
+static void cond_stmt(extractor *x, gcond *cond, basic_block bb, block *b)
+{
+	enum tree_code code = gimple_cond_code(cond);
+	tree lhs = gimple_cond_lhs(cond);
+	int cls;
+	bool null_if_true;
+
+	if ((code != EQ_EXPR && code != NE_EXPR) || !integer_zerop(gimple_cond_rhs(cond)))
+		return;
+	if (POINTER_TYPE_P(TREE_TYPE(lhs))) {
+		cls = value_class(x, lhs);
+		null_if_true = code == EQ_EXPR;
+		if (cls < 0)
+			return;
+	} else if (decode_truth(x, lhs, &cls, &null_if_true)) {
+		/* "if (val == 0)" is true when val is false. */
+		if (code == EQ_EXPR)
+			null_if_true = !null_if_true;
+	} else {
+		return;
+	}
+
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->succs) {
+		bool on_true = e->flags & EDGE_TRUE_VALUE;
+
+		if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+		    on_true == null_if_true) {
+			b->null_succ = e->dest->index;
+			b->null_cls = cls;
+		}
+	}
+}
+
+/* ----- the walk ----- */
+
+static void walk_block(extractor *x, basic_block bb)
+{
+	block *b = &x->f->blocks[bb->index];
+
+	b->first_event = x->f->events.length();
+	for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
+		gphi *phi = pi.phi();
+		tree res = gimple_phi_result(phi);
+
+		if (virtual_operand_p(res) || !pointer_sized(TREE_TYPE(res)))
+			continue;
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			int v = value_class(x, gimple_phi_arg_def(phi, i));
+
+			if (v >= 0)
+				class_unify(classes(x), ssa_class(x, res), v);
+		}
+	}
+	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+
+		switch (gimple_code(stmt)) {
+		case GIMPLE_ASSIGN:
+			assign_stmt(x, stmt);
+			break;
+		case GIMPLE_CALL:
+			call_stmt(x, as_a<gcall *>(stmt));
+			break;
+		case GIMPLE_RETURN: {
+			tree val = gimple_return_retval(as_a<greturn *>(stmt));
+			int v = val ? value_class(x, val) : -1;
+
+			if (v >= 0)
+				class_unify(classes(x), class_of_return(classes(x)), v);
+			break;
+		}
+		case GIMPLE_COND:
+			cond_stmt(x, as_a<gcond *>(stmt), bb, b);
+			break;
+		default:
+			break;
+		}
+	}
+	b = &x->f->blocks[bb->index];
+	b->nevents = x->f->events.length() - b->first_event;
+	b->first_succ = x->f->succs.length();
+
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->succs)
+		x->f->succs.safe_push(e->dest->index);
+	b->nsuccs = x->f->succs.length() - b->first_succ;
+}
+
+/* Parameters stored where they outlive the call: queued, not unmapped. */
+static void find_escapes(extractor *x)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(x->fun->decl); p; p = DECL_CHAIN(p), i++) {
+		tree def = ssa_default_def(x->fun, p);
+
+		if (!def || !pointer_sized(TREE_TYPE(p)) ||
+		    x->ssa[SSA_NAME_VERSION(def)] < 0)
+			continue;
+
+		class_table *t = classes(x);
+		int c = class_find(t, x->ssa[SSA_NAME_VERSION(def)]);
+		const vec<vc_name> &names = class_names(t, c);
+		bool outlives = false;
+
+		for (unsigned k = 0; k < names.length(); k++)
+			if (names[k].kind == NAME_FIELD || names[k].kind == NAME_GLOBAL ||
+			    (names[k].kind == NAME_PARAM && names[k].depth > 0))
+				outlives = true;
+		if (!outlives)
+			continue;
+		for (unsigned k = 0; k < x->f->events.length(); k++) {
+			const event &e = x->f->events[k];
+
+			if (e.kind == EV_STORE && class_find(t, e.pages) == c) {
+				effect esc = { { NAME_PARAM, 0, i }, e.loc, x->f->name, false };
+
+				x->f->escapes.safe_push(esc);
+				break;
+			}
+		}
+	}
+}
+
+void extract_function(function *fun)
+{
+	extractor x;
+	basic_block bb;
+
+	x.f = unit_functions[unit_function(fun->decl)];
+	x.fun = fun;
+	x.ssa = vNULL;
+	x.ssa.safe_grow(num_ssa_names);
+	for (unsigned i = 0; i < num_ssa_names; i++)
+		x.ssa[i] = -1;
+
+	fn *f = x.f;
+	f->extracted = true;
+	f->is_api = api_lookup(fun->decl) != NULL;
+	f->blocks.safe_grow_cleared(last_basic_block_for_fn(fun));
+	for (unsigned i = 0; i < f->blocks.length(); i++) {
+		f->blocks[i].null_succ = -1;
+		f->blocks[i].null_cls = -1;
+	}
+	FOR_ALL_BB_FN(bb, fun)
+		walk_block(&x, bb);
+
+	classes_finalize(&f->classes);
+	find_escapes(&x);
+	x.ssa.release();
+}

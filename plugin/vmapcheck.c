@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vmapcheck: a GCC plugin that finds pages released while a kernel mapping
+ * of them (vmap(), vm_map_ram()) may still exist.  Analysis only: it reads
+ * GIMPLE and never changes it.
+ *
+ * Usage:
+ *   gcc -fplugin=/path/vmapcheck.so [-fplugin-arg-vmapcheck-KEY[=VALUE] ...]
+ *   make KCFLAGS=-fplugin=/path/vmapcheck.so      (a kernel build)
+ *
+ * Keys:
+ *   disable      do nothing (per-file opt-out: CFLAGS_foo.o += ...-disable)
+ *   verbose      print the API model, summaries and instances to stderr
+ *   werror       report findings as errors instead of warnings
+ *   api=FILE     add or override API model entries (docs/vmapcheck.1)
+ *
+ * Structure: extract.c turns each function into a model right after the
+ * "ssa" pass (before inlining), summary.c computes interprocedural
+ * summaries once the whole unit is seen, check-release.c runs check A on
+ * every function and report.c prints the findings.
+ */
+
+#include "api.h"
+#include "check-release.h"
+#include "extract.h"
+#include "report.h"
+#include "summary.h"
+
+__visible int plugin_is_GPL_compatible;
+
+static struct plugin_info vmapcheck_info = {
+	.version = VMAPCHECK_VERSION,
+	.help = "disable\tdo nothing\n"
+		"verbose\tprint the API model, summaries and instances\n"
+		"werror\treport findings as errors\n"
+		"api=FILE\tadd API model entries (KIND FUNCTION ARG per line)\n",
+};
+
+static bool verbose, as_errors;
+
+/* Decided on the first function: whether the unit can map or unmap at all. */
+static enum { UNIT_PENDING, UNIT_CHECKED, UNIT_SKIPPED } unit_state;
+
+static const pass_data extract_pass_data = {
+	.type = GIMPLE_PASS,
+	.name = "vmapcheck",
+	.optinfo_flags = OPTGROUP_NONE,
+	.tv_id = TV_NONE,
+	.properties_required = PROP_ssa | PROP_cfg,
+	.properties_provided = 0,
+	.properties_destroyed = 0,
+	.todo_flags_start = 0,
+	.todo_flags_finish = 0,
+};
+
+class extract_pass : public gimple_opt_pass {
+public:
+	extract_pass() : gimple_opt_pass(extract_pass_data, g) {}
+
+	bool gate(function *) final override
+	{
+		if (unit_state == UNIT_PENDING) {
+			unit_state = api_bind_identifiers() ? UNIT_CHECKED : UNIT_SKIPPED;
+			if (verbose && unit_state == UNIT_SKIPPED)
+				fprintf(stderr, "vmapcheck: nothing maps or unmaps here\n");
+		}
+		return unit_state == UNIT_CHECKED;
+	}
+
+	unsigned int execute(function *fun) final override
+	{
+		extract_function(fun);
+		return 0;
+	}
+};
+
+static void analyse_unit(void *gcc_data, void *user_data)
+{
+	if (unit_state != UNIT_CHECKED)
+		return;
+
+	summaries_compute();
+	if (verbose)
+		summaries_dump(stderr);
+	for (unsigned i = 0; i < unit_functions.length(); i++)
+		if (unit_functions[i]->extracted)
+			check_released_while_mapped(unit_functions[i], verbose);
+	report_flush(as_errors);
+	summaries_free();
+	unit_free();
+}
+
+static bool parse_arguments(const char *name, int argc, const plugin_argument *argv,
+			    const char **api_file, bool *disable)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *key = argv[i].key, *value = argv[i].value;
+		bool wants_value = !strcmp(key, "api");
+
+		if (wants_value != (value != NULL)) {
+			error(wants_value ?
+			      "vmapcheck: %<-fplugin-arg-%s-%s%> needs a value, for "
+			      "example %<-fplugin-arg-%s-%s=FILE%>" :
+			      "vmapcheck: %<-fplugin-arg-%s-%s%> takes no value",
+			      name, key, name, key);
+			return false;
+		}
+		if (!strcmp(key, "disable")) {
+			*disable = true;
+		} else if (!strcmp(key, "verbose")) {
+			verbose = true;
+		} else if (!strcmp(key, "werror")) {
+			as_errors = true;
+		} else if (!strcmp(key, "api")) {
+			*api_file = value;
+		} else {
+			error("vmapcheck: unknown option %<-fplugin-arg-%s-%s%>; the keys "
+			      "are %<disable%>, %<verbose%>, %<werror%> and %<api=FILE%>",
+			      name, key);
+			return false;
+		}
+	}
+	return true;
+}
+
+__visible int plugin_init(struct plugin_name_args *info,
+			  struct plugin_gcc_version *version)
+{
+	const char *api_file = NULL;
+	bool disable = false;
+
+	/* Errors return 0: GCC's own "failed to initialize" would be a second line. */
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("vmapcheck: this plugin was built for GCC %s but is loaded "
+		      "into GCC %s; rebuild it with %<make GCC=gcc-%d%>",
+		      gcc_version.basever, version->basever, atoi(version->basever));
+		return 0;
+	}
+	register_callback(info->base_name, PLUGIN_INFO, NULL, &vmapcheck_info);
+	if (!parse_arguments(info->base_name, info->argc, info->argv, &api_file,
+			     &disable) || disable)
+		return 0;
+	if (!api_init(api_file))
+		return 0;
+	if (verbose)
+		api_dump(stderr);
+
+	struct register_pass_info pass = {
+		.pass = new extract_pass(),
+		.reference_pass_name = "ssa",
+		.ref_pass_instance_number = 1,
+		.pos_op = PASS_POS_INSERT_AFTER,
+	};
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+	register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_END, analyse_unit, NULL);
+	return 0;
+}
