@@ -493,8 +493,7 @@ static void check_instance(context *cx, const instance *in, vec<bool> &reported)
 		goto out;
 
 	forward(cx, in, &fl);
-	if (in->aware)
-		backward(cx, &fl);
+	backward(cx, &fl);
 
 	for (unsigned b = 0; b < nbb; b++) {
 		const block &bl = f->blocks[b];
@@ -506,13 +505,10 @@ static void check_instance(context *cx, const instance *in, vec<bool> &reported)
 			/* A callee that unmaps and releases did so in that order. */
 			if ((fx & FX_RELEASE) && (st & LIVE) && !reported[k] &&
 			    !((fx & FX_UNMAP) && !in->owns_pages)) {
-				bool later = false;
+				bool later = fl.unmap_after[b];
 
-				if (in->aware && in->site < 0) {
-					for (int j = k + 1; j < bl.first_event + bl.nevents; j++)
-						later |= fl.fx[j] & FX_UNMAP;
-					later |= fl.unmap_after[b];
-				}
+				for (int j = k + 1; j < bl.first_event + bl.nevents; j++)
+					later |= fl.fx[j] & FX_UNMAP;
 				if (!in->aware || in->site >= 0 || later) {
 					report_release(cx, in, &fl, k, st & DEFERRED, later);
 					reported[k] = true;

@@ -140,14 +140,30 @@ static int value_class(extractor *x, tree op)
 
 static void describe(pretty_printer *pp, tree op, int depth);
 
+/* The argument an alias API (_compound_head, ...) returns, or NULL. */
+static tree alias_arg(gimple *call)
+{
+	const api_entry *api = api_lookup(gimple_call_fndecl(call));
+
+	if (!api || api->kind != API_ALIAS || api->arg >= (int)gimple_call_num_args(call))
+		return NULL_TREE;
+	return gimple_call_arg(call, api->arg);
+}
+
+static bool user_named(tree ssa)
+{
+	tree var = SSA_NAME_VAR(ssa);
+
+	return var && DECL_NAME(var) && !DECL_ARTIFICIAL(var);
+}
+
 static void describe_index(pretty_printer *pp, tree off)
 {
 	for (int i = 0; i < 3 && TREE_CODE(off) == SSA_NAME; i++) {
-		tree var = SSA_NAME_VAR(off);
 		gimple *def = SSA_NAME_DEF_STMT(off);
 
-		if (var && DECL_NAME(var) && !DECL_ARTIFICIAL(var)) {
-			pp_string(pp, IDENTIFIER_POINTER(DECL_NAME(var)));
+		if (user_named(off)) {
+			pp_string(pp, IDENTIFIER_POINTER(DECL_NAME(SSA_NAME_VAR(off))));
 			return;
 		}
 		if (!is_gimple_assign(def))
@@ -155,6 +171,22 @@ static void describe_index(pretty_printer *pp, tree off)
 		off = gimple_assign_rhs1(def);
 	}
 	pp_string(pp, "...");
+}
+
+/* "[i]" for index OFF, or byte offset OFF into an array of ELEM. */
+static void describe_offset(pretty_printer *pp, tree off, tree elem)
+{
+	tree size = elem ? TYPE_SIZE_UNIT(elem) : NULL_TREE;
+
+	pp_character(pp, '[');
+	if (!elem && tree_fits_uhwi_p(off))
+		pp_wide_integer(pp, tree_to_uhwi(off));
+	else if (TREE_CODE(off) == INTEGER_CST && size && tree_fits_uhwi_p(size) &&
+	    tree_to_uhwi(size) && tree_fits_uhwi_p(off))
+		pp_wide_integer(pp, tree_to_uhwi(off) / tree_to_uhwi(size));
+	else
+		describe_index(pp, off);
+	pp_character(pp, ']');
 }
 
 static void describe(pretty_printer *pp, tree op, int depth)
@@ -165,16 +197,17 @@ static void describe(pretty_printer *pp, tree op, int depth)
 	}
 	switch (TREE_CODE(op)) {
 	case SSA_NAME: {
-		tree var = SSA_NAME_VAR(op);
 		gimple *def = SSA_NAME_DEF_STMT(op);
 
-		if (var && DECL_NAME(var) && !DECL_ARTIFICIAL(var))
-			describe(pp, var, depth + 1);
+		if (user_named(op))
+			describe(pp, SSA_NAME_VAR(op), depth + 1);
 		else if (is_gimple_assign(def) &&
 			 (gimple_assign_single_p(def) ||
 			  CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) ||
 			  gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR))
 			describe(pp, gimple_assign_rhs1(def), depth + 1);
+		else if (is_gimple_call(def) && alias_arg(def))
+			describe(pp, alias_arg(def), depth + 1);
 		else if (is_gimple_call(def) && gimple_call_fndecl(def)) {
 			pp_string(pp, IDENTIFIER_POINTER(DECL_NAME(gimple_call_fndecl(def))));
 			pp_string(pp, "()");
@@ -207,20 +240,20 @@ static void describe(pretty_printer *pp, tree op, int depth)
 	}
 	case ARRAY_REF:
 		describe(pp, TREE_OPERAND(op, 0), depth + 1);
-		pp_character(pp, '[');
-		describe_index(pp, TREE_OPERAND(op, 1));
-		pp_character(pp, ']');
+		describe_offset(pp, TREE_OPERAND(op, 1), NULL_TREE);
 		break;
 	case MEM_REF: {
 		tree ptr = TREE_OPERAND(op, 0);
+		tree off = TREE_OPERAND(op, 1);
 		gimple *def = TREE_CODE(ptr) == SSA_NAME ? SSA_NAME_DEF_STMT(ptr) : NULL;
 
-		if (def && is_gimple_assign(def) &&
-		    gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR) {
+		if (!integer_zerop(off)) {
+			describe(pp, ptr, depth + 1);
+			describe_offset(pp, off, TREE_TYPE(op));
+		} else if (def && is_gimple_assign(def) && !user_named(ptr) &&
+			   gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR) {
 			describe(pp, gimple_assign_rhs1(def), depth + 1);
-			pp_character(pp, '[');
-			describe_index(pp, gimple_assign_rhs2(def));
-			pp_character(pp, ']');
+			describe_offset(pp, gimple_assign_rhs2(def), TREE_TYPE(op));
 		} else {
 			pp_character(pp, '*');
 			describe(pp, ptr, depth + 1);
@@ -234,6 +267,25 @@ static void describe(pretty_printer *pp, tree op, int depth)
 		pp_string(pp, "value");
 		break;
 	}
+}
+
+/*
+ * A transparent union argument (release_pages_arg) is a temporary filled
+ * right before the call: describe what was stored into it.
+ */
+static tree union_source(gimple *call, tree arg)
+{
+	tree vuse = gimple_vuse(call);
+	gimple *store;
+
+	if (!VAR_P(arg) || TREE_CODE(TREE_TYPE(arg)) != UNION_TYPE || !vuse)
+		return arg;
+	store = SSA_NAME_DEF_STMT(vuse);
+	if (gimple_assign_single_p(store) &&
+	    TREE_CODE(gimple_assign_lhs(store)) == COMPONENT_REF &&
+	    TREE_OPERAND(gimple_assign_lhs(store), 0) == arg)
+		return gimple_assign_rhs1(store);
+	return arg;
 }
 
 static const char *operand_text(tree op)
@@ -264,7 +316,9 @@ static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cl
 	event e = {};
 
 	e.kind = kind;
-	e.loc = gimple_location(stmt);
+	/* A release in a macro (__free_page) is reported where it is used. */
+	e.loc = linemap_resolve_location(line_table, gimple_location(stmt),
+					 LRK_MACRO_EXPANSION_POINT, NULL);
 	if (e.loc == UNKNOWN_LOCATION)
 		e.loc = DECL_SOURCE_LOCATION(x->fun->decl);
 	e.cls = cls;
@@ -341,7 +395,7 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		return;		/* decoded at the condition that uses it */
 	}
 	e->api = api->name;
-	e->what = operand_text(arg);
+	e->what = operand_text(union_source(call, arg));
 }
 
 static void call_stmt(extractor *x, gcall *call)

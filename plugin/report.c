@@ -91,8 +91,8 @@ static void emit_notes(const finding *f)
 		else if (f->map_fn)
 			inform(f->map_loc, "mapping created here, in %qs", f->map_fn);
 		else
-			inform(f->map_loc, "mapping created here; on the path to the "
-			       "release nothing unmaps it");
+			inform(f->map_loc, "mapping created here; on this path nothing "
+			       "unmaps it before the release");
 	}
 	if (f->defer_loc != UNKNOWN_LOCATION)
 		inform(f->defer_loc, "%qs queued for deferred unmap here, by %qs: "

@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Bookkeeping shared by the suites: every test ends in pass or fail.
+
+passed=0
+failed=0
+
+pass()
+{
+	passed=$((passed + 1))
+	echo "PASS: $1"
+}
+
+# fail NAME [REASON...]
+fail()
+{
+	failed=$((failed + 1))
+	name=$1
+	shift
+	echo "FAIL: $name${1:+: $*}"
+}
+
+# check NAME CONDITION-COMMAND... : pass when the command succeeds.
+check()
+{
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+summary()
+{
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+# The disassembly of an object without its file name line.
+disassemble()
+{
+	objdump -d "$1" | sed 1,3d
+}

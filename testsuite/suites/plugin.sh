@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The plugin's test cases, testsuite/plugin/*.c, each compiled against our
+# kernel-like headers (testsuite/include) with the expectations written in
+# the case (lib/dg-match.awk).  Besides those:
+#   { dg-options "FLAGS" }   extra flags; ${srcdir} is the case's directory
+#   { dg-stderr-lines N }    stderr has exactly N lines (one-line errors)
+# For every case that compiles, the object code must be the same without
+# the plugin: it analyses and never changes code.
+
+case_dir=$top/testsuite/plugin
+case_cflags="-O2 -std=gnu11 -Wall -fno-strict-aliasing -nostdinc \
+	-I$top/testsuite/include -fdiagnostics-plain-output"
+
+# dg_value CASE DIRECTIVE: the quoted value of { DIRECTIVE "..." }, if any.
+dg_value()
+{
+	sed -n "s/.*{ *$2 *\"\([^\"]*\)\" *}.*/\1/p" "$1" | head -n 1 |
+		sed "s|\${srcdir}|$case_dir|g"
+}
+
+plugin_case()
+{
+	src=$1
+	name=plugin/$(basename "$src" .c)
+	tmp=$WORK/plugin/$(basename "$src" .c)
+	opts=$(dg_value "$src" dg-options)
+	lines=$(sed -n 's/.*{ *dg-stderr-lines *\([0-9]*\) *}.*/\1/p' "$src")
+	mkdir -p "$tmp"
+
+	# shellcheck disable=SC2086
+	$GCC $case_cflags -fplugin="$PLUGIN" $opts -c -o "$tmp/with.o" "$src" \
+		2>"$tmp/stderr"
+	rc=$?
+	problems=$(awk -f "$top/testsuite/lib/dg-match.awk" -v src="$src" "$tmp/stderr")
+	if grep -q "internal compiler error" "$tmp/stderr"; then
+		fail "$name" "compiler crash: $(grep -m1 'internal compiler error' "$tmp/stderr")"
+	elif [ -n "$problems" ]; then
+		fail "$name" "$problems"
+	elif grep -q "dg-error" "$src" && [ $rc -eq 0 ]; then
+		fail "$name" "expected errors but the compile succeeded"
+	elif ! grep -q "dg-error" "$src" && [ $rc -ne 0 ]; then
+		fail "$name" "the compile failed (status $rc)"
+	elif [ -n "$lines" ] && [ "$(wc -l <"$tmp/stderr")" -ne "$lines" ]; then
+		fail "$name" "expected $lines line(s) on stderr, got: $(cat "$tmp/stderr")"
+	else
+		pass "$name"
+	fi
+
+	[ $rc -eq 0 ] || return 0
+	plain_opts=$(printf '%s\n' $opts | grep -v '^-fplugin-arg-' | tr '\n' ' ')
+	# shellcheck disable=SC2086
+	if ! $GCC $case_cflags $plain_opts -c -o "$tmp/without.o" "$src" 2>/dev/null; then
+		fail "$name: same code" "does not compile without the plugin"
+	elif [ "$(disassemble "$tmp/with.o")" != "$(disassemble "$tmp/without.o")" ]; then
+		fail "$name: same code" "the plugin changed the object code"
+	else
+		pass "$name: same code"
+	fi
+}
+
+for src in "$case_dir"/*.c; do
+	plugin_case "$src"
+done
+
+# -fdiagnostics-format=json: the finding is a warning with its notes as children.
+json=$WORK/plugin/json.out
+$GCC $case_cflags -fplugin="$PLUGIN" -fdiagnostics-format=json -c \
+	-o "$WORK/plugin/json.o" "$case_dir/bad-release-then-unmap.c" 2>"$json"
+if jq -e '[.[] | select(.kind == "warning" and (.message | test("vmapcheck"))
+	  and ([.children[].kind] | index("note") != null))] | length == 1' \
+	"$json" >/dev/null 2>&1; then
+	pass "plugin/json: warning with notes"
+else
+	fail "plugin/json: warning with notes" "$(head -c 300 "$json")"
+fi
+
+# A plugin built for one GCC, loaded into the other: one clear error line.
+case $GCC in
+*11) other=gcc-12 ;;
+*) other=gcc-11 ;;
+esac
+out=$($other -c -o /dev/null -x c /dev/null -fplugin="$PLUGIN" 2>&1)
+if [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] &&
+   printf '%s' "$out" | grep -q "built for GCC .* rebuild it with"; then
+	pass "plugin/version-mismatch"
+else
+	fail "plugin/version-mismatch" "$out"
+fi
