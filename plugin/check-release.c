@@ -159,6 +159,9 @@ static unsigned event_effects(context *cx, const instance *in, int k,
 		for (unsigned i = 0; i < s->defers.length(); i++)
 			if (set_has(f, &in->mapping, bind_name(f, e, s->defers[i].name)))
 				fx |= FX_DEFER;
+		/* Queued on some path (unmapped only as a fallback): still mapped. */
+		if (fx & FX_DEFER)
+			fx &= ~FX_UNMAP;
 		break;
 	case EV_MAP:
 		break;
@@ -177,7 +180,7 @@ static instance new_instance(enum origin origin, int site, location_t map_loc,
 	in.site = site;
 	in.map_loc = map_loc;
 	in.map_fn = map_fn;
-	in.what = what ? what : "the mapping";
+	in.what = what;
 	return in;
 }
 
@@ -204,8 +207,7 @@ static void call_instances(context *cx, int k)
 				break;
 		if (j == cx->instances.length()) {
 			instance in = new_instance(ORIGIN_SITE, k, e.loc, NULL,
-						   m.holder.kind == NAME_RET && e.what ?
-						   e.what : m.what);
+						   m.holder.kind == NAME_RET ? e.what : NULL);
 			in.owns_pages = m.owns_pages;
 			cx->instances.safe_push(in);
 		}
@@ -303,6 +305,19 @@ static void inferred_instance(context *cx, int c, const char *what)
 	cx->instances.safe_push(in);
 }
 
+/* A mapping the source does not name here is called what unmaps it. */
+static void name_instance(context *cx, instance *in)
+{
+	for (unsigned k = 0; !in->what && k < cx->f->events.length(); k++) {
+		const event &e = cx->f->events[k];
+
+		if (e.kind == EV_UNMAP && set_has(cx->f, &in->mapping, e.cls))
+			in->what = e.what;
+	}
+	if (!in->what)
+		in->what = "the mapping";
+}
+
 static void build_instances(context *cx)
 {
 	fn *f = cx->f;
@@ -339,6 +354,8 @@ static void build_instances(context *cx)
 				inferred_instance(cx, bind_name(f, e, s->unmaps[i].name),
 						  NULL);
 	}
+	for (unsigned i = 0; i < cx->instances.length(); i++)
+		name_instance(cx, &cx->instances[i]);
 }
 
 /* ----- dataflow ----- */

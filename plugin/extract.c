@@ -420,8 +420,9 @@ static void call_stmt(extractor *x, gcall *call)
 		e->callee = unit_function(fndecl);
 		e->first_arg = x->f->args.length();
 		e->nargs = nargs;
-		e->api = x->f == unit_functions[e->callee] ? x->f->name :
-			unit_functions[e->callee]->name;
+		e->api = unit_functions[e->callee]->name;
+		if (gimple_call_lhs(call))
+			e->what = holder_text(gimple_call_lhs(call));
 		for (unsigned i = 0; i < nargs; i++)
 			x->f->args.safe_push(value_class(x, gimple_call_arg(call, i)));
 		return;
