@@ -544,38 +544,114 @@ static bool decode_truth(extractor *x, tree val, int *cls, bool *null_if_true)
 	return false;
 }
 
+/* The successor of BB taken when its condition is true (or false). */
+static int branch_succ(basic_block bb, bool on_true)
+{
+	edge e;
+	edge_iterator ei;
+
+	FOR_EACH_EDGE(e, ei, bb->succs)
+		if (e->flags & (on_true ? EDGE_TRUE_VALUE : EDGE_FALSE_VALUE))
+			return e->dest->index;
+	return -1;
+}
+
+/* The sign of VAL, looking through copies ("_14 = -12;" before a PHI). */
+static enum value_sign sign_of(tree val)
+{
+	for (int i = 0; i < 4 && TREE_CODE(val) == SSA_NAME; i++) {
+		gimple *def = SSA_NAME_DEF_STMT(val);
+
+		if (!gimple_assign_single_p(def) && !gimple_assign_cast_p(def))
+			break;
+		val = gimple_assign_rhs1(def);
+	}
+	if (TREE_CODE(val) != INTEGER_CST)
+		return SIGN_UNKNOWN;
+	if (integer_zerop(val))
+		return SIGN_ZERO;
+	return tree_int_cst_sgn(val) < 0 ? SIGN_NEGATIVE : SIGN_POSITIVE;
+}
+
+/* The values VAL takes on the edges into BB, if a PHI of BB makes it. */
+static bool push_edge_values(extractor *x, tree val, basic_block bb)
+{
+	gimple *def = TREE_CODE(val) == SSA_NAME ? SSA_NAME_DEF_STMT(val) : NULL;
+	edge_value v = { -1, sign_of(val) };
+
+	if (!def || gimple_code(def) != GIMPLE_PHI || gimple_bb(def) != bb) {
+		x->f->values.safe_push(v);
+		return v.sign != SIGN_UNKNOWN;
+	}
+	gphi *phi = as_a<gphi *>(def);
+	bool any_known = false;
+
+	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+		v.pred = gimple_phi_arg_edge(phi, i)->src->index;
+		v.sign = sign_of(gimple_phi_arg_def(phi, i));
+		any_known |= v.sign != SIGN_UNKNOWN;
+		x->f->values.safe_push(v);
+	}
+	return any_known;
+}
+
+/*
+ * Conditions that matter: a pointer tested for NULL or an error pointer,
+ * an int tested for failure (nonzero or negative), and a flag that a PHI
+ * of this block sets from constants ("if (do_vunmap)").
+ */
 static void cond_stmt(extractor *x, gcond *cond, basic_block bb, block *b)
 {
 	enum tree_code code = gimple_cond_code(cond);
 	tree lhs = gimple_cond_lhs(cond);
+	bool fail_if_true;
 	int cls;
-	bool null_if_true;
 
-	if ((code != EQ_EXPR && code != NE_EXPR) || !integer_zerop(gimple_cond_rhs(cond)))
+	if (!integer_zerop(gimple_cond_rhs(cond)) || TREE_CODE(lhs) != SSA_NAME)
 		return;
-	if (POINTER_TYPE_P(TREE_TYPE(lhs))) {
-		cls = value_class(x, lhs);
-		null_if_true = code == EQ_EXPR;
-		if (cls < 0)
+	if (code == EQ_EXPR || code == NE_EXPR) {
+		if (POINTER_TYPE_P(TREE_TYPE(lhs))) {
+			b->fail_cls = value_class(x, lhs);
+			b->fail_succ = branch_succ(bb, code == EQ_EXPR);
 			return;
-	} else if (decode_truth(x, lhs, &cls, &null_if_true)) {
-		/* "if (val == 0)" is true when val is false. */
-		if (code == EQ_EXPR)
-			null_if_true = !null_if_true;
-	} else {
+		}
+		if (decode_truth(x, lhs, &cls, &fail_if_true)) {
+			/* "if (val == 0)" is true when val is false. */
+			b->fail_cls = cls;
+			b->fail_succ = branch_succ(bb, fail_if_true != (code == EQ_EXPR));
+			return;
+		}
+		unsigned first = x->f->values.length();
+		if (push_edge_values(x, lhs, bb) && first + 1 < x->f->values.length()) {
+			b->first_value = first;
+			b->nvalues = x->f->values.length() - first;
+			b->flag_succ = branch_succ(bb, code == NE_EXPR);
+			return;
+		}
+		x->f->values.truncate(first);
+	} else if (code != LT_EXPR && code != GE_EXPR) {
 		return;
 	}
+	if (!INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
+		return;
+	/* err != 0, err < 0: the true edge is the failure; == 0, >= 0: false. */
+	b->fail_cls = value_class(x, lhs);
+	b->fail_succ = branch_succ(bb, code == NE_EXPR || code == LT_EXPR);
+	b->fail_int = true;
+}
 
-	edge e;
-	edge_iterator ei;
-	FOR_EACH_EDGE(e, ei, bb->succs) {
-		bool on_true = e->flags & EDGE_TRUE_VALUE;
+static void return_stmt(extractor *x, greturn *ret, basic_block bb, block *b)
+{
+	tree val = gimple_return_retval(ret);
+	int v = val ? value_class(x, val) : -1;
 
-		if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
-		    on_true == null_if_true) {
-			b->null_succ = e->dest->index;
-			b->null_cls = cls;
-		}
+	if (v >= 0)
+		class_unify(classes(x), class_of_return(classes(x)), v);
+	b->returns = true;
+	if (val && INTEGRAL_TYPE_P(TREE_TYPE(val))) {
+		b->first_value = x->f->values.length();
+		push_edge_values(x, val, bb);
+		b->nvalues = x->f->values.length() - b->first_value;
 	}
 }
 
@@ -609,14 +685,9 @@ static void walk_block(extractor *x, basic_block bb)
 		case GIMPLE_CALL:
 			call_stmt(x, as_a<gcall *>(stmt));
 			break;
-		case GIMPLE_RETURN: {
-			tree val = gimple_return_retval(as_a<greturn *>(stmt));
-			int v = val ? value_class(x, val) : -1;
-
-			if (v >= 0)
-				class_unify(classes(x), class_of_return(classes(x)), v);
+		case GIMPLE_RETURN:
+			return_stmt(x, as_a<greturn *>(stmt), bb, b);
 			break;
-		}
 		case GIMPLE_COND:
 			cond_stmt(x, as_a<gcond *>(stmt), bb, b);
 			break;
@@ -624,17 +695,37 @@ static void walk_block(extractor *x, basic_block bb)
 			break;
 		}
 	}
-	b = &x->f->blocks[bb->index];
 	b->nevents = x->f->events.length() - b->first_event;
 	b->first_succ = x->f->succs.length();
 
 	edge e;
 	edge_iterator ei;
-	FOR_EACH_EDGE(e, ei, bb->succs)
+	FOR_EACH_EDGE(e, ei, bb->succs) {
 		x->f->succs.safe_push(e->dest->index);
+		x->f->edge_src.safe_push(bb->index);
+	}
 	b->nsuccs = x->f->succs.length() - b->first_succ;
 }
 
+/* The edge slots into each block, grouped by block (a counting sort). */
+static void link_predecessors(fn *f)
+{
+	unsigned nblocks = f->blocks.length(), nedges = f->succs.length();
+
+	for (unsigned s = 0; s < nedges; s++)
+		f->blocks[f->succs[s]].npreds++;
+	for (unsigned b = 0, first = 0; b < nblocks; b++) {
+		f->blocks[b].first_pred = first;
+		first += f->blocks[b].npreds;
+		f->blocks[b].npreds = 0;
+	}
+	f->preds.safe_grow(nedges);
+	for (unsigned s = 0; s < nedges; s++) {
+		block &d = f->blocks[f->succs[s]];
+
+		f->preds[d.first_pred + d.npreds++] = s;
+	}
+}
 /* Parameters stored where they outlive the call: queued, not unmapped. */
 static void find_escapes(extractor *x)
 {
@@ -688,11 +779,13 @@ void extract_function(function *fun)
 	f->is_api = api_lookup(fun->decl) != NULL;
 	f->blocks.safe_grow_cleared(last_basic_block_for_fn(fun));
 	for (unsigned i = 0; i < f->blocks.length(); i++) {
-		f->blocks[i].null_succ = -1;
-		f->blocks[i].null_cls = -1;
+		f->blocks[i].fail_succ = -1;
+		f->blocks[i].fail_cls = -1;
+		f->blocks[i].flag_succ = -1;
 	}
 	FOR_ALL_BB_FN(bb, fun)
 		walk_block(&x, bb);
+	link_predecessors(f);
 
 	classes_finalize(&f->classes);
 	find_escapes(&x);

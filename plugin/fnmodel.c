@@ -53,6 +53,9 @@ void unit_free(void)
 		f->events.release();
 		f->blocks.release();
 		f->succs.release();
+		f->edge_src.release();
+		f->preds.release();
+		f->values.release();
 		f->args.release();
 		f->escapes.release();
 		summary_free(&f->sum);

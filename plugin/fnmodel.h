@@ -34,11 +34,35 @@ struct event {
 	const char *what;	/* the operand as source text, for messages */
 };
 
+/*
+ * A value a block tests or returns, as it arrives over one incoming edge:
+ * the PHI argument from block PRED (-1: the same on every edge).
+ */
+enum value_sign { SIGN_ZERO, SIGN_NEGATIVE, SIGN_POSITIVE, SIGN_UNKNOWN };
+
+struct edge_value {
+	int pred;
+	enum value_sign sign;
+};
+
 struct block {
 	int first_event, nevents;
-	int first_succ, nsuccs;
-	/* A successor reached only when null_cls is NULL or an error pointer. */
-	int null_succ, null_cls;
+	int first_succ, nsuccs;		/* edge slots, indexes of fn->succs */
+	int first_pred, npreds;		/* in fn->preds: edge slots into the block */
+	/*
+	 * The successor taken when fail_cls says "failed": NULL or an error
+	 * pointer (a pointer test) or negative or nonzero (an int test).
+	 */
+	int fail_succ, fail_cls;
+	bool fail_int;
+	/*
+	 * A flag made by a PHI of this block and tested at its end ("if
+	 * (do_vunmap)"): flag_succ is taken when it is nonzero.  A returned
+	 * value is kept the same way, with returns set.
+	 */
+	int first_value, nvalues;	/* in fn->values */
+	int flag_succ;
+	bool returns;
 };
 
 /* One effect of a function as its callers see it. */
@@ -53,6 +77,8 @@ struct effect {
 struct mapping_effect {
 	vc_name holder, pages;
 	bool owns_pages;
+	/* Not returned: the function returns 0 with it mapped, -E if not. */
+	bool fail_negative;
 	location_t loc;
 	const char *via;
 	const char *what;	/* the holder as source text */
@@ -72,9 +98,13 @@ struct fn {
 	class_table classes;
 	vec<event> events;
 	vec<block> blocks;	/* indexed like GCC's basic blocks */
-	vec<int> succs;
+	vec<int> succs;		/* edge slot -> destination block */
+	vec<int> edge_src;	/* edge slot -> source block */
+	vec<int> preds;
+	vec<edge_value> values;
 	vec<int> args;		/* argument classes of EV_CALL events */
 	vec<effect> escapes;	/* parameters stored where they outlive the call */
+	bool called;		/* a function of the unit calls it */
 	summary sum;
 };
 

@@ -3,6 +3,7 @@
  * Function summaries and unit-wide field facts (see summary.h).
  */
 
+#include "flow.h"
 #include "summary.h"
 
 vec<mapping_effect> unit_facts;
@@ -88,11 +89,9 @@ static bool import_call(fn *f, const event &e)
 		return false;
 	/* Copy: binding may grow F's tables, and a recursive S is F's own. */
 	auto_vec<effect> rel, unm, def;
-	auto_vec<mapping_effect> maps;
 	rel.safe_splice(s->releases);
 	unm.safe_splice(s->unmaps);
 	def.safe_splice(s->defers);
-	maps.safe_splice(s->maps);
 
 	for (unsigned i = 0; i < rel.length(); i++)
 		if ((c = bind_name(f, e, rel[i].name)) >= 0)
@@ -103,17 +102,11 @@ static bool import_call(fn *f, const event &e)
 	for (unsigned i = 0; i < def.length(); i++)
 		if ((c = bind_name(f, e, def[i].name)) >= 0)
 			changed |= export_class(f, f->sum.defers, c, def[i]);
-	for (unsigned i = 0; i < maps.length(); i++) {
-		int h = bind_name(f, e, maps[i].holder);
-		int p = bind_name(f, e, maps[i].pages);
-
-		if (h >= 0 && p >= 0)
-			changed |= export_mapping(f, h, p, maps[i]);
-	}
 	return changed;
 }
 
-static bool compute(fn *f)
+/* Releases, unmaps and defers: a fixpoint over the unit. */
+static bool compute_effects(fn *f)
 {
 	bool changed = false;
 
@@ -131,15 +124,12 @@ static bool compute(fn *f)
 		case EV_DEFER:
 			changed |= export_class(f, f->sum.defers, e.cls, eff);
 			break;
-		case EV_MAP: {
-			mapping_effect m = { {}, {}, e.owns_pages, e.loc, f->name, e.what };
-
-			changed |= export_mapping(f, e.cls, e.pages, m);
-			break;
-		}
 		case EV_CALL:
+			if (unit_functions[e.callee] != f)
+				unit_functions[e.callee]->called = true;
 			changed |= import_call(f, e);
 			break;
+		case EV_MAP:
 		case EV_STORE:
 			break;
 		}
@@ -147,6 +137,36 @@ static bool compute(fn *f)
 	for (unsigned i = 0; i < f->escapes.length(); i++)
 		changed |= add_effect(f->sum.defers, f->escapes[i]);
 	return changed;
+}
+
+/*
+ * Mappings a function leaves behind: those still live when it returns, in
+ * its result, an out-parameter, a field or a global.  Needs the effects
+ * (an unmap in a callee ends a mapping) and the callees' mappings.
+ */
+static void compute_maps(fn *f)
+{
+	flow_context cx;
+
+	flow_init(&cx, f);
+	flow_site_instances(&cx);
+	for (unsigned i = 0; i < cx.instances.length(); i++) {
+		const instance *in = &cx.instances[i];
+		flow fl;
+
+		flow_run(&cx, in, &fl, false);
+		if (flow_live_at_exit(&cx, &fl)) {
+			mapping_effect m = { {}, {}, in->owns_pages,
+					      flow_fails_negative(&cx, in, &fl),
+					      in->origin_loc, in->origin_fn, in->what };
+
+			for (int h = 0; h < in->mapping.n; h++)
+				for (int p = 0; p < in->pages.n; p++)
+					export_mapping(f, in->mapping.c[h], in->pages.c[p], m);
+		}
+		flow_free(&fl);
+	}
+	flow_release(&cx);
 }
 
 static void collect_facts(void)
@@ -175,11 +195,16 @@ void summaries_compute(void)
 			fn *f = unit_functions[i];
 
 			if (f->extracted && !f->is_api)
-				changed |= compute(f);
+				changed |= compute_effects(f);
 		}
 		if (!changed)
 			break;
 	}
+	/* Maps go callees first too; a second round catches the rest. */
+	for (int round = 0; round < 2; round++)
+		for (unsigned i = 0; i < unit_functions.length(); i++)
+			if (unit_functions[i]->extracted && !unit_functions[i]->is_api)
+				compute_maps(unit_functions[i]);
 	collect_facts();
 }
 

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Real Debian kernel trees in the build cache: extracted once from the
+# linux-source-X.Y package, configured and prepared once per compiler, and
+# single objects compiled with their own Kbuild command line.
+
+# kernel_source VERSION: the extracted tree (from /usr/src), printed.
+kernel_source()
+{
+	src=$CACHE/linux-$1
+	if [ ! -f "$src/.vmapcheck-extracted" ]; then
+		tarball=/usr/src/linux-source-$1.tar.xz
+		if [ ! -f "$tarball" ]; then
+			echo "kernel: $tarball is missing; run 'make deps'" >&2
+			return 1
+		fi
+		echo "kernel: extracting $tarball into $src" >&2
+		rm -rf "$src" "$CACHE/linux-source-$1"
+		tar -xf "$tarball" -C "$CACHE" &&
+			mv "$CACHE/linux-source-$1" "$src" &&
+			touch "$src/.vmapcheck-extracted" || return 1
+	fi
+	echo "$src"
+}
+
+# kernel_prepare VERSION BUILDDIR CONFIG-OPTIONS...: an x86_64 defconfig
+# build directory with the options (scripts/config -e/-d/-m style words)
+# applied and 'make prepare' done.  Reconfigures when the options change.
+kernel_prepare()
+{
+	version=$1
+	kb=$2
+	shift 2
+	src=$(kernel_source "$version") || return 1
+	want="$GCC $*"
+	if [ -f "$kb/.vmapcheck-prepared" ] && [ "$(cat "$kb/.vmapcheck-prepared")" = "$want" ]; then
+		return 0
+	fi
+	echo "kernel: configuring $version for $GCC in $kb" >&2
+	mkdir -p "$kb"
+	rm -f "$kb/.vmapcheck-prepared"
+	make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" x86_64_defconfig >/dev/null &&
+		"$src/scripts/config" --file "$kb/.config" "$@" &&
+		make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" olddefconfig >/dev/null &&
+		echo "kernel: make prepare ($version)" >&2 &&
+		make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" -j"$(nproc)" prepare \
+			>"$kb/prepare.log" 2>&1 ||
+		{ echo "kernel: preparing $version failed; see $kb/prepare.log" >&2; return 1; }
+	echo "$want" >"$kb/.vmapcheck-prepared"
+}
+
+# kernel_objects VERSION BUILDDIR FILE.o...: build the objects with Kbuild
+# (once), so that each has its .cmd file with the exact compile command.
+kernel_objects()
+{
+	src=$CACHE/linux-$1
+	kb=$2
+	shift 2
+	missing=
+	for o; do
+		[ -f "$kb/$(dirname "$o")/.$(basename "$o").cmd" ] || missing="$missing $o"
+	done
+	[ -z "$missing" ] && return 0
+	echo "kernel: building$missing" >&2
+	# shellcheck disable=SC2086
+	make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" -j"$(nproc)" $missing \
+		>"$kb/objects.log" 2>&1 ||
+		{ echo "kernel: building objects failed; see $kb/objects.log" >&2; return 1; }
+}
+
+# kernel_compile BUILDDIR FILE.o OUTPUT.o [FLAGS...]: compile FILE with its
+# Kbuild command line plus FLAGS into OUTPUT; stderr is the compiler's.
+kernel_compile()
+{
+	kb=$1
+	obj=$2
+	out=$3
+	shift 3
+	cmdfile=$kb/$(dirname "$obj")/.$(basename "$obj").cmd
+	# The compile step of the saved command: no dependency file, no objtool.
+	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | sed 's/ ; .*//; s/-Wp,-MMD,[^ ]* //')
+	cmd=$(printf '%s\n' "$cmd" | sed "s| -o $obj | -o $out |")
+	(cd "$kb" && eval "$cmd \"\$@\"")
+}
