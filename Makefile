@@ -1,10 +1,13 @@
 # vmapcheck: the one build.  See README.md.
 #
 #   make [GCC=gcc-12|gcc-11]   build the plugin for that compiler
-#   make check                 every test (plugin cases, real kernel files)
+#   make scan                  the main job: scan the default kernel input
+#   make check                 every test; ends with "N passed, N failed"
+#   make check-plugin, make check-kernel   one suite
 #   make bench                 compile-time overhead on real kernel files
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
+#   make clean
 
 VERSION   := 0.1
 GCC       ?= gcc-12
@@ -17,6 +20,7 @@ CACHE     ?= $(CURDIR)/.cache
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 LIBDIR    := $(PREFIX)/lib/vmapcheck
+DATADIR   := $(PREFIX)/share/vmapcheck
 
 PLUGIN_INC = $(shell $(GCC) -print-file-name=plugin)/include
 CXXFLAGS  ?= -O2 -g
@@ -26,12 +30,14 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 
 PLUGIN_SRCS := $(wildcard plugin/*.c)
 PLUGIN_OBJS := $(patsubst plugin/%.c,$(BUILD)/%.o,$(PLUGIN_SRCS))
+RUN_ARGS  := GCC=$(GCC) PLUGIN=$(PLUGIN) CACHE=$(CACHE)
 
-DEBIAN_PACKAGES := gcc-12-plugin-dev gcc-11-plugin-dev g++-11 coccinelle ocaml \
-	sparse linux-source-6.12 linux-source-6.1 bc bison flex libelf-dev \
-	libssl-dev binutils
+DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
+	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
+	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq \
+	xz-utils
 
-.PHONY: all check check-plugin check-kernel bench deps install clean
+.PHONY: all scan check check-plugin check-kernel bench deps install clean
 all: $(PLUGIN)
 
 $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
@@ -41,39 +47,40 @@ $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(GXX) -shared -o $@ $^
 
-check: check-plugin check-kernel
-	@testsuite/summarize $(BUILD)/results
+scan: deps $(PLUGIN)
+	@tools/scan $(RUN_ARGS)
 
-check-plugin: $(PLUGIN)
-	@mkdir -p $(BUILD)/results
-	@testsuite/run-plugin-tests GCC=$(GCC) PLUGIN=$(PLUGIN) \
-		OUT=$(BUILD)/results/plugin
+check: deps $(PLUGIN)
+	@testsuite/run $(RUN_ARGS)
 
-check-kernel: $(PLUGIN)
-	@mkdir -p $(BUILD)/results
-	@testsuite/run-kernel-tests GCC=$(GCC) PLUGIN=$(PLUGIN) CACHE=$(CACHE) \
-		OUT=$(BUILD)/results/kernel
+check-plugin check-kernel: deps $(PLUGIN)
+	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
 
-bench: $(PLUGIN)
-	@testsuite/bench-plugin GCC=$(GCC) PLUGIN=$(PLUGIN) CACHE=$(CACHE)
+bench: deps $(PLUGIN)
+	@bench/plugin-overhead $(RUN_ARGS)
 
+# Installs what is missing as root; otherwise says what to run.
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q 'install ok installed' || echo $$p; done); \
-	if [ -z "$$missing" ]; then echo "deps: all installed"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y --no-install-recommends $$missing; \
-	else echo "deps: run as root: apt-get install $$missing"; exit 1; fi
+		echo "deps: installing" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "deps: missing packages; run: sudo apt-get install" $$missing; \
+		exit 1; fi
 
 install: $(PLUGIN)
-	install -d $(DESTDIR)$(LIBDIR)
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/vmapcheck.so
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0644 docs/vmapcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 docs/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/vmapcheck
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/vmapcheck/
+	if [ -d rules ]; then install -d $(DESTDIR)$(DATADIR)/rules && \
+		install -m 0644 rules/*.cocci $(DESTDIR)$(DATADIR)/rules/; fi
 
 clean:
 	rm -rf build

@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Real Debian kernel trees in the build cache: extracted once from the
+# Shell functions (sourced, with GCC and CACHE set) for real Debian kernel
+# trees in the build cache: extracted once from the
 # linux-source-X.Y package, configured and prepared once per compiler, and
 # single objects compiled with their own Kbuild command line.
 
 # kernel_source VERSION: the extracted tree (from /usr/src), printed.
 kernel_source()
 {
+	local src tarball
 	src=$CACHE/linux-$1
 	if [ ! -f "$src/.vmapcheck-extracted" ]; then
 		tarball=/usr/src/linux-source-$1.tar.xz
@@ -28,6 +30,7 @@ kernel_source()
 # applied and 'make prepare' done.  Reconfigures when the options change.
 kernel_prepare()
 {
+	local version kb src want
 	version=$1
 	kb=$2
 	shift 2
@@ -53,6 +56,7 @@ kernel_prepare()
 # (once), so that each has its .cmd file with the exact compile command.
 kernel_objects()
 {
+	local src kb missing o
 	src=$CACHE/linux-$1
 	kb=$2
 	shift 2
@@ -72,6 +76,7 @@ kernel_objects()
 # Kbuild command line plus FLAGS into OUTPUT; stderr is the compiler's.
 kernel_compile()
 {
+	local kb obj out cmdfile cmd
 	kb=$1
 	obj=$2
 	out=$3
@@ -81,4 +86,18 @@ kernel_compile()
 	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | sed 's/ ; .*//; s/-Wp,-MMD,[^ ]* //')
 	cmd=$(printf '%s\n' "$cmd" | sed "s| -o $obj | -o $out |")
 	(cd "$kb" && eval "$cmd \"\$@\"")
+}
+
+# kernel_list LIST: set kversion, kb and kfiles for a file list such as
+# testsuite/kernel/6.12.list (its version is in its name, its config words
+# in the .config file beside it), with the tree prepared and the objects
+# built.
+kernel_list()
+{
+	kversion=$(basename "$1" .list)
+	kb=$CACHE/kbuild-$kversion-$GCC
+	kfiles=$(sed -n 's/^[a-z]* *\([^ ]*\.c\).*/\1/p' "$1" | awk '!seen[$0]++')
+	# shellcheck disable=SC2046
+	kernel_prepare "$kversion" "$kb" $(sed 's/#.*//' "${1%.list}.config") &&
+		kernel_objects "$kversion" "$kb" $(printf '%s\n' $kfiles | sed 's/\.c$/.o/')
 }
