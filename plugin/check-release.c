@@ -108,6 +108,7 @@ void check_released_while_mapped(fn *f, bool verbose)
 	flow_init(&cx, f);
 	flow_site_instances(&cx);
 	flow_entry_instances(&cx);
+	flow_name_instances(&cx);
 	reported.safe_grow_cleared(f->events.length());
 	for (unsigned i = 0; i < cx.instances.length(); i++) {
 		const instance *in = &cx.instances[i];

@@ -289,10 +289,25 @@ static void name_instance(flow_context *cx, instance *in)
 		in->what = "the mapping";
 }
 
+/* Can the function release pages at all, itself or through a callee? */
+static bool may_release(const fn *f)
+{
+	for (unsigned k = 0; k < f->events.length(); k++) {
+		const summary *s = callee_summary(f->events[k]);
+
+		if (f->events[k].kind == EV_RELEASE || (s && !s->releases.is_empty()))
+			return true;
+	}
+	return false;
+}
+
 void flow_entry_instances(flow_context *cx)
 {
 	fn *f = cx->f;
 
+	/* They only matter where pages are released. */
+	if (!may_release(f))
+		return;
 	fact_instances(cx);
 	/* Only APIs that do nothing but unmap say their operand is a mapping. */
 	for (unsigned k = 0; k < f->events.length(); k++) {
@@ -305,6 +320,10 @@ void flow_entry_instances(flow_context *cx)
 			if (s->unmaps[i].certain)
 				inferred_instance(cx, bind_name(f, e, s->unmaps[i].name), NULL);
 	}
+}
+
+void flow_name_instances(flow_context *cx)
+{
 	for (unsigned i = 0; i < cx->instances.length(); i++)
 		name_instance(cx, &cx->instances[i]);
 }

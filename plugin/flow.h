@@ -77,6 +77,8 @@ void flow_release(flow_context *cx);
 void flow_site_instances(flow_context *cx);
 /* Fact and inferred instances: mappings that are live at entry. */
 void flow_entry_instances(flow_context *cx);
+/* Give every instance a name for messages. */
+void flow_name_instances(flow_context *cx);
 
 /* Effects and the forward analysis; false if IN releases nothing here. */
 bool flow_run(flow_context *cx, const instance *in, flow *fl, bool need_release);

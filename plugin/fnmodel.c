@@ -29,7 +29,8 @@ int unit_function(tree fndecl)
 		return *slot;
 
 	fn *f = XCNEW(fn);
-	f->name = unit_string(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+	f->name = unit_string(DECL_NAME(fndecl) ?
+			      IDENTIFIER_POINTER(DECL_NAME(fndecl)) : "<anonymous>");
 	classes_init(&f->classes);
 	by_uid->put(DECL_UID(fndecl), unit_functions.length());
 	unit_functions.safe_push(f);
