@@ -23,13 +23,20 @@ LIBDIR    := $(PREFIX)/lib/vmapcheck
 DATADIR   := $(PREFIX)/share/vmapcheck
 
 PLUGIN_INC = $(shell $(GCC) -print-file-name=plugin)/include
+CFLAGS    ?= -O2 -g
 CXXFLAGS  ?= -O2 -g
+WARNINGS  := -Wall -Wextra -Wno-unused-parameter
+# The analysis core is plain C, shared by the plugin and vmapcheck-merge;
+# the files that talk to GCC are C++, as GCC's plugin headers are.
+CORE_CFLAGS := -std=gnu11 -fPIC $(WARNINGS) $(CFLAGS)
 PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
-	-fasynchronous-unwind-tables -Wall -Wextra -Wno-unused-parameter \
-	-isystem $(PLUGIN_INC) -DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
+	-fasynchronous-unwind-tables $(WARNINGS) -isystem $(PLUGIN_INC) \
+	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
-PLUGIN_SRCS := $(wildcard plugin/*.c)
-PLUGIN_OBJS := $(patsubst plugin/%.c,$(BUILD)/%.o,$(PLUGIN_SRCS))
+CORE      := util classes fnmodel summary flow check-release
+GCC_SIDE  := vmapcheck api keys extract report
+CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
+PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
 RUN_ARGS  := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
@@ -39,6 +46,10 @@ DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 
 .PHONY: all scan check check-plugin check-kernel bench deps install clean
 all: $(PLUGIN)
+
+$(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
+	@mkdir -p $(BUILD)
+	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)

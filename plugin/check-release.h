@@ -2,9 +2,19 @@
 #ifndef VMAPCHECK_CHECK_RELEASE_H
 #define VMAPCHECK_CHECK_RELEASE_H
 
-#include "fnmodel.h"
+#include <stdio.h>
 
-/* Check A on F (summaries and unit facts computed); findings go to report.h. */
-void check_released_while_mapped(fn *f, bool verbose);
+#include "finding.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Check A on F (summaries and facts computed): findings go to OUT. */
+void check_released_while_mapped(struct fn *f, finding_vec *out, FILE *verbose);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

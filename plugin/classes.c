@@ -5,141 +5,167 @@
 
 #include "classes.h"
 
-void classes_init(class_table *t)
+void classes_init(struct class_table *t)
 {
-	t->classes = vNULL;
-	t->fields = new uid_map;
-	t->vars = new uid_map;
-	t->ret = -1;
+	struct class_table empty = { { NULL, 0, 0 }, { NULL, NULL, 0, 0 },
+				     { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 }, -1 };
+
+	*t = empty;
 }
 
-void classes_free(class_table *t)
+void classes_free(struct class_table *t)
 {
-	for (unsigned i = 0; i < t->classes.length(); i++)
-		t->classes[i].names.release();
-	t->classes.release();
-	delete t->fields;
-	delete t->vars;
+	for (int i = 0; i < t->classes.n; i++)
+		vec_free(t->classes.v[i].names);
+	vec_free(t->classes);
+	int_map_free(&t->fields);
+	int_map_free(&t->globals);
+	int_map_free(&t->locals);
 }
 
-int class_new(class_table *t)
+int class_new(struct class_table *t)
 {
-	class_info c = { (int)t->classes.length(), -1, vNULL };
+	struct class_info c = { t->classes.n, -1, { NULL, 0, 0 } };
 
-	t->classes.safe_push(c);
+	vec_push(t->classes, c);
 	return c.parent;
 }
 
-int class_find(class_table *t, int c)
+int class_find(struct class_table *t, int c)
 {
 	int root = c;
 
-	while (t->classes[root].parent != root)
-		root = t->classes[root].parent;
-	while (t->classes[c].parent != root) {
-		int next = t->classes[c].parent;
+	while (t->classes.v[root].parent != root)
+		root = t->classes.v[root].parent;
+	while (t->classes.v[c].parent != root) {
+		int next = t->classes.v[c].parent;
 
-		t->classes[c].parent = root;
+		t->classes.v[c].parent = root;
 		c = next;
 	}
 	return root;
 }
 
-static void add_name(vec<vc_name> &names, vc_name name)
+static void add_name(name_vec *names, struct vc_name name)
 {
-	for (unsigned i = 0; i < names.length(); i++)
-		if (name_equal(names[i], name))
+	for (int i = 0; i < names->n; i++)
+		if (name_equal(names->v[i], name))
 			return;
-	names.safe_push(name);
+	vec_push(*names, name);
 }
 
-void class_add_name(class_table *t, int c, vc_name name)
+void class_add_name(struct class_table *t, int c, struct vc_name name)
 {
-	add_name(t->classes[class_find(t, c)].names, name);
+	add_name(&t->classes.v[class_find(t, c)].names, name);
 }
 
 /* Unify A and B, and (as Steensgaard does) their pointees, iteratively. */
-void class_unify(class_table *t, int a, int b)
+void class_unify(struct class_table *t, int a, int b)
 {
-	auto_vec<int, 8> work;
+	int_vec work = { NULL, 0, 0 };
 
-	work.safe_push(a);
-	work.safe_push(b);
-	while (!work.is_empty()) {
-		int y = class_find(t, work.pop());
-		int x = class_find(t, work.pop());
+	vec_push(work, a);
+	vec_push(work, b);
+	while (work.n) {
+		int y = class_find(t, work.v[--work.n]);
+		int x = class_find(t, work.v[--work.n]);
 
 		if (x == y)
 			continue;
-		if (t->classes[x].names.length() < t->classes[y].names.length())
-			std::swap(x, y);
-		t->classes[y].parent = x;
-		for (unsigned i = 0; i < t->classes[y].names.length(); i++)
-			add_name(t->classes[x].names, t->classes[y].names[i]);
-		t->classes[y].names.release();
+		if (t->classes.v[x].names.n < t->classes.v[y].names.n) {
+			int swap = x;
 
-		int px = t->classes[x].pointee, py = t->classes[y].pointee;
+			x = y;
+			y = swap;
+		}
+		t->classes.v[y].parent = x;
+		for (int i = 0; i < t->classes.v[y].names.n; i++)
+			add_name(&t->classes.v[x].names, t->classes.v[y].names.v[i]);
+		vec_free(t->classes.v[y].names);
+
+		int px = t->classes.v[x].pointee, py = t->classes.v[y].pointee;
 		if (px < 0) {
-			t->classes[x].pointee = py;
+			t->classes.v[x].pointee = py;
 		} else if (py >= 0) {
-			work.safe_push(px);
-			work.safe_push(py);
+			vec_push(work, px);
+			vec_push(work, py);
 		}
 	}
+	vec_free(work);
 }
 
-int class_pointee(class_table *t, int c)
+int class_pointee(struct class_table *t, int c)
 {
 	c = class_find(t, c);
-	if (t->classes[c].pointee >= 0)
-		return class_find(t, t->classes[c].pointee);
+	if (t->classes.v[c].pointee >= 0)
+		return class_find(t, t->classes.v[c].pointee);
 
 	int p = class_new(t);
-	t->classes[c].pointee = p;
+	t->classes.v[c].pointee = p;
 	/* Names already final (after classes_finalize) carry over. */
-	for (unsigned i = 0; i < t->classes[c].names.length(); i++) {
-		vc_name n = t->classes[c].names[i];
+	for (int i = 0; i < t->classes.v[c].names.n; i++) {
+		struct vc_name n = t->classes.v[c].names.v[i];
 
 		if (n.depth < NAME_MAX_DEPTH) {
 			n.depth++;
-			t->classes[p].names.safe_push(n);
+			vec_push(t->classes.v[p].names, n);
 		}
 	}
 	return p;
 }
 
-static int class_of_uid(class_table *t, uid_map *map, int uid, const vc_name *seed)
+int class_address(struct class_table *t, int pointee)
 {
-	bool existed;
-	int &slot = map->get_or_insert(uid, &existed);
+	int a = class_new(t);
 
-	if (existed)
-		return class_find(t, slot);
+	t->classes.v[a].pointee = class_find(t, pointee);
+	return a;
+}
 
-	/* class_new() may move the map's storage: no reference across it. */
-	int c = class_new(t);
-	*map->get(uid) = c;
+static int class_of_key(struct class_table *t, struct int_map *map, int key,
+			const struct vc_name *seed)
+{
+	int c;
+
+	if (int_map_get(map, key, &c))
+		return class_find(t, c);
+	c = class_new(t);
+	int_map_put(map, key, c);
 	if (seed)
 		class_add_name(t, c, *seed);
 	return c;
 }
 
-int class_of_field(class_table *t, int uid)
+int class_of_field(struct class_table *t, int key)
 {
-	vc_name seed = { NAME_FIELD, 0, uid };
+	struct vc_name seed = { NAME_FIELD, 0, key };
 
-	return class_of_uid(t, t->fields, uid, &seed);
+	return class_of_key(t, &t->fields, key, &seed);
 }
 
-int class_of_var(class_table *t, int uid, const vc_name *seed)
+int class_of_global(struct class_table *t, int key)
 {
-	return class_of_uid(t, t->vars, uid, seed);
+	struct vc_name seed = { NAME_GLOBAL, 0, key };
+
+	return class_of_key(t, &t->globals, key, &seed);
 }
 
-int class_of_return(class_table *t)
+int class_of_param(struct class_table *t, int uid, int index)
+{
+	struct vc_name seed = { NAME_PARAM, 0, index };
+
+	return class_of_key(t, &t->locals, uid, &seed);
+}
+
+int class_of_local(struct class_table *t, int uid)
+{
+	return class_of_key(t, &t->locals, uid, NULL);
+}
+
+int class_of_return(struct class_table *t)
 {
 	if (t->ret < 0) {
-		vc_name seed = { NAME_RET, 0, 0 };
+		struct vc_name seed = { NAME_RET, 0, 0 };
 
 		t->ret = class_new(t);
 		class_add_name(t, t->ret, seed);
@@ -147,40 +173,42 @@ int class_of_return(class_table *t)
 	return class_find(t, t->ret);
 }
 
-void classes_finalize(class_table *t)
+void classes_finalize(struct class_table *t)
 {
-	unsigned n = t->classes.length();
+	int n = t->classes.n;
 
-	for (unsigned c = 0; c < n; c++) {
-		if (t->classes[c].parent != (int)c)
+	for (int c = 0; c < n; c++) {
+		if (t->classes.v[c].parent != c)
 			continue;
 		/* Only the depth-0 seeds are walked: deeper names derive from them. */
-		for (unsigned i = 0; i < t->classes[c].names.length(); i++) {
-			vc_name name = t->classes[c].names[i];
-			int p = t->classes[c].pointee;
+		for (int i = 0; i < t->classes.v[c].names.n; i++) {
+			struct vc_name name = t->classes.v[c].names.v[i];
+			int p = t->classes.v[c].pointee;
 
 			if (name.depth != 0)
 				continue;
 			while (p >= 0 && name.depth < NAME_MAX_DEPTH) {
 				p = class_find(t, p);
 				name.depth++;
-				add_name(t->classes[p].names, name);
-				p = t->classes[p].pointee;
+				add_name(&t->classes.v[p].names, name);
+				p = t->classes.v[p].pointee;
 			}
 		}
 	}
 }
 
-const vec<vc_name> &class_names(class_table *t, int c)
+const name_vec *class_names(struct class_table *t, int c)
 {
-	return t->classes[class_find(t, c)].names;
+	return &t->classes.v[class_find(t, c)].names;
 }
 
-int class_of_name(class_table *t, vc_name name, const int *args, int nargs,
-		  int result)
+int class_of_name(struct class_table *t, struct vc_name name, const int *args,
+		  int nargs, int result)
 {
 	int c;
 
+	if (name.depth < 0)
+		return -1;
 	switch (name.kind) {
 	case NAME_PARAM:
 		c = name.id < nargs ? args[name.id] : -1;
@@ -188,25 +216,14 @@ int class_of_name(class_table *t, vc_name name, const int *args, int nargs,
 	case NAME_FIELD:
 		c = class_of_field(t, name.id);
 		break;
-	case NAME_GLOBAL: {
-		vc_name seed = { NAME_GLOBAL, 0, name.id };
-
-		c = class_of_var(t, name.id, &seed);
+	case NAME_GLOBAL:
+		c = class_of_global(t, name.id);
 		break;
-	}
 	default:
 		c = result;
 		break;
 	}
 	for (int d = 0; c >= 0 && d < name.depth; d++)
 		c = class_pointee(t, c);
-	return c < 0 || name.depth < 0 ? -1 : class_find(t, c);
-}
-
-int class_address(class_table *t, int pointee)
-{
-	int a = class_new(t);
-
-	t->classes[a].pointee = class_find(t, pointee);
-	return a;
+	return c < 0 ? -1 : class_find(t, c);
 }

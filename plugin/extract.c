@@ -11,14 +11,15 @@
 #include "api.h"
 #include "extract.h"
 #include "fnmodel.h"
+#include "keys.h"
 
 struct extractor {
-	fn *f;
+	struct fn *f;
 	function *fun;
 	vec<int> ssa;		/* SSA version -> class, or -1 */
 };
 
-static class_table *classes(extractor *x)
+static struct class_table *classes(extractor *x)
 {
 	return &x->f->classes;
 }
@@ -63,19 +64,13 @@ static int ssa_class(extractor *x, tree name)
 /* The class of the content of a variable (memory, not an SSA name). */
 static int var_class(extractor *x, tree decl)
 {
-	vc_name seed;
-
 	if (TREE_CODE(decl) == RESULT_DECL)
 		return class_of_return(classes(x));
-	if (TREE_CODE(decl) == PARM_DECL) {
-		seed = { NAME_PARAM, 0, param_index(x, decl) };
-		if (seed.id >= 0)
-			return class_of_var(classes(x), DECL_UID(decl), &seed);
-	} else if (is_global_var(decl)) {
-		seed = { NAME_GLOBAL, 0, (int)DECL_UID(decl) };
-		return class_of_var(classes(x), DECL_UID(decl), &seed);
-	}
-	return class_of_var(classes(x), DECL_UID(decl), NULL);
+	if (TREE_CODE(decl) == PARM_DECL && param_index(x, decl) >= 0)
+		return class_of_param(classes(x), DECL_UID(decl), param_index(x, decl));
+	if (is_global_var(decl))
+		return class_of_global(classes(x), symbol_key(decl));
+	return class_of_local(classes(x), DECL_UID(decl));
 }
 
 static int value_class(extractor *x, tree op);
@@ -94,7 +89,7 @@ static int memory_class(extractor *x, tree ref)
 		if (VAR_P(base) && !is_global_var(base) &&
 		    TREE_CODE(TREE_TYPE(base)) == UNION_TYPE)
 			return var_class(x, base);
-		return class_of_field(classes(x), DECL_UID(TREE_OPERAND(ref, 1)));
+		return class_of_field(classes(x), field_key(TREE_OPERAND(ref, 1)));
 	}
 	case ARRAY_REF:
 	case ARRAY_RANGE_REF:
@@ -293,7 +288,7 @@ static const char *operand_text(tree op)
 	pretty_printer pp;
 
 	describe(&pp, op, 0);
-	return unit_string(pp_formatted_text(&pp));
+	return intern_str(pp_formatted_text(&pp));
 }
 
 /* The mapping returned into LHS as source text: where it is stored. */
@@ -324,8 +319,8 @@ static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cl
 	e.cls = cls;
 	e.pages = -1;
 	e.callee = -1;
-	x->f->events.safe_push(e);
-	return &x->f->events.last();
+	vec_push(x->f->events, e);
+	return &vec_last(x->f->events);
 }
 
 static int result_class(extractor *x, tree lhs)
@@ -417,14 +412,14 @@ static void call_stmt(extractor *x, gcall *call)
 	if (fndecl && gimple_has_body_p(fndecl)) {
 		event *e = add_event(x, EV_CALL, call, res);
 
-		e->callee = unit_function(fndecl);
-		e->first_arg = x->f->args.length();
+		e->callee = function_of(fndecl);
+		e->first_arg = x->f->args.n;
 		e->nargs = nargs;
-		e->api = unit_functions[e->callee]->name;
+		e->api = functions.v[e->callee]->name;
 		if (gimple_call_lhs(call))
 			e->what = holder_text(gimple_call_lhs(call));
 		for (unsigned i = 0; i < nargs; i++)
-			x->f->args.safe_push(value_class(x, gimple_call_arg(call, i)));
+			vec_push(x->f->args, value_class(x, gimple_call_arg(call, i)));
 		return;
 	}
 
@@ -580,7 +575,7 @@ static bool push_edge_values(extractor *x, tree val, basic_block bb)
 	edge_value v = { -1, sign_of(val) };
 
 	if (!def || gimple_code(def) != GIMPLE_PHI || gimple_bb(def) != bb) {
-		x->f->values.safe_push(v);
+		vec_push(x->f->values, v);
 		return v.sign != SIGN_UNKNOWN;
 	}
 	gphi *phi = as_a<gphi *>(def);
@@ -590,7 +585,7 @@ static bool push_edge_values(extractor *x, tree val, basic_block bb)
 		v.pred = gimple_phi_arg_edge(phi, i)->src->index;
 		v.sign = sign_of(gimple_phi_arg_def(phi, i));
 		any_known |= v.sign != SIGN_UNKNOWN;
-		x->f->values.safe_push(v);
+		vec_push(x->f->values, v);
 	}
 	return any_known;
 }
@@ -621,14 +616,14 @@ static void cond_stmt(extractor *x, gcond *cond, basic_block bb, block *b)
 			b->fail_succ = branch_succ(bb, fail_if_true != (code == EQ_EXPR));
 			return;
 		}
-		unsigned first = x->f->values.length();
-		if (push_edge_values(x, lhs, bb) && first + 1 < x->f->values.length()) {
+		int first = x->f->values.n;
+		if (push_edge_values(x, lhs, bb) && first + 1 < x->f->values.n) {
 			b->first_value = first;
-			b->nvalues = x->f->values.length() - first;
+			b->nvalues = x->f->values.n - first;
 			b->flag_succ = branch_succ(bb, code == NE_EXPR);
 			return;
 		}
-		x->f->values.truncate(first);
+		x->f->values.n = first;
 	} else if (code != LT_EXPR && code != GE_EXPR) {
 		return;
 	}
@@ -649,9 +644,9 @@ static void return_stmt(extractor *x, greturn *ret, basic_block bb, block *b)
 		class_unify(classes(x), class_of_return(classes(x)), v);
 	b->returns = true;
 	if (val && INTEGRAL_TYPE_P(TREE_TYPE(val))) {
-		b->first_value = x->f->values.length();
+		b->first_value = x->f->values.n;
 		push_edge_values(x, val, bb);
-		b->nvalues = x->f->values.length() - b->first_value;
+		b->nvalues = x->f->values.n - b->first_value;
 	}
 }
 
@@ -659,9 +654,9 @@ static void return_stmt(extractor *x, greturn *ret, basic_block bb, block *b)
 
 static void walk_block(extractor *x, basic_block bb)
 {
-	block *b = &x->f->blocks[bb->index];
+	block *b = &x->f->blocks.v[bb->index];
 
-	b->first_event = x->f->events.length();
+	b->first_event = x->f->events.n;
 	for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
 		gphi *phi = pi.phi();
 		tree res = gimple_phi_result(phi);
@@ -695,40 +690,43 @@ static void walk_block(extractor *x, basic_block bb)
 			break;
 		}
 	}
-	b->nevents = x->f->events.length() - b->first_event;
-	b->first_succ = x->f->succs.length();
+	b->nevents = x->f->events.n - b->first_event;
+	b->first_succ = x->f->succs.n;
 
 	edge e;
 	edge_iterator ei;
 	FOR_EACH_EDGE(e, ei, bb->succs) {
-		x->f->succs.safe_push(e->dest->index);
-		x->f->edge_src.safe_push(bb->index);
+		vec_push(x->f->succs, e->dest->index);
+		vec_push(x->f->edge_src, bb->index);
 	}
-	b->nsuccs = x->f->succs.length() - b->first_succ;
+	b->nsuccs = x->f->succs.n - b->first_succ;
 }
 
 /* The edge slots into each block, grouped by block (a counting sort). */
-static void link_predecessors(fn *f)
+static void link_predecessors(struct fn *f)
 {
-	unsigned nblocks = f->blocks.length(), nedges = f->succs.length();
+	int nedges = f->succs.n;
 
-	for (unsigned s = 0; s < nedges; s++)
-		f->blocks[f->succs[s]].npreds++;
-	for (unsigned b = 0, first = 0; b < nblocks; b++) {
-		f->blocks[b].first_pred = first;
-		first += f->blocks[b].npreds;
-		f->blocks[b].npreds = 0;
+	for (int s = 0; s < nedges; s++)
+		f->blocks.v[f->succs.v[s]].npreds++;
+	for (int b = 0, first = 0; b < f->blocks.n; b++) {
+		f->blocks.v[b].first_pred = first;
+		first += f->blocks.v[b].npreds;
+		f->blocks.v[b].npreds = 0;
 	}
-	f->preds.safe_grow(nedges);
-	for (unsigned s = 0; s < nedges; s++) {
-		block &d = f->blocks[f->succs[s]];
+	vec_reserve(f->preds, nedges);
+	f->preds.n = nedges;
+	for (int s = 0; s < nedges; s++) {
+		struct block *d = &f->blocks.v[f->succs.v[s]];
 
-		f->preds[d.first_pred + d.npreds++] = s;
+		f->preds.v[d->first_pred + d->npreds++] = s;
 	}
 }
+
 /* Parameters stored where they outlive the call: queued, not unmapped. */
 static void find_escapes(extractor *x)
 {
+	struct class_table *t = classes(x);
 	int i = 0;
 
 	for (tree p = DECL_ARGUMENTS(x->fun->decl); p; p = DECL_CHAIN(p), i++) {
@@ -738,24 +736,23 @@ static void find_escapes(extractor *x)
 		    x->ssa[SSA_NAME_VERSION(def)] < 0)
 			continue;
 
-		class_table *t = classes(x);
 		int c = class_find(t, x->ssa[SSA_NAME_VERSION(def)]);
-		const vec<vc_name> &names = class_names(t, c);
+		const name_vec *names = class_names(t, c);
 		bool outlives = false;
 
-		for (unsigned k = 0; k < names.length(); k++)
-			if (names[k].kind == NAME_FIELD || names[k].kind == NAME_GLOBAL ||
-			    (names[k].kind == NAME_PARAM && names[k].depth > 0))
+		for (int k = 0; k < names->n; k++)
+			if (names->v[k].kind == NAME_FIELD || names->v[k].kind == NAME_GLOBAL ||
+			    (names->v[k].kind == NAME_PARAM && names->v[k].depth > 0))
 				outlives = true;
 		if (!outlives)
 			continue;
-		for (unsigned k = 0; k < x->f->events.length(); k++) {
-			const event &e = x->f->events[k];
+		for (int k = 0; k < x->f->events.n; k++) {
+			const struct event *e = &x->f->events.v[k];
 
-			if (e.kind == EV_STORE && class_find(t, e.pages) == c) {
-				effect esc = { { NAME_PARAM, 0, i }, e.loc, x->f->name, false };
+			if (e->kind == EV_STORE && class_find(t, e->pages) == c) {
+				struct effect esc = { { NAME_PARAM, 0, i }, e->loc, x->f->name, false };
 
-				x->f->escapes.safe_push(esc);
+				vec_push(x->f->escapes, esc);
 				break;
 			}
 		}
@@ -766,22 +763,27 @@ void extract_function(function *fun)
 {
 	extractor x;
 	basic_block bb;
+	int nblocks = last_basic_block_for_fn(fun);
 
-	x.f = unit_functions[unit_function(fun->decl)];
+	int index = function_of(fun->decl);
+
+	x.f = functions.v[index];
 	x.fun = fun;
 	x.ssa = vNULL;
 	x.ssa.safe_grow(num_ssa_names);
 	for (unsigned i = 0; i < num_ssa_names; i++)
 		x.ssa[i] = -1;
 
-	fn *f = x.f;
+	struct fn *f = x.f;
 	f->extracted = true;
 	f->is_api = api_lookup(fun->decl) != NULL;
-	f->blocks.safe_grow_cleared(last_basic_block_for_fn(fun));
-	for (unsigned i = 0; i < f->blocks.length(); i++) {
-		f->blocks[i].fail_succ = -1;
-		f->blocks[i].fail_cls = -1;
-		f->blocks[i].flag_succ = -1;
+	vec_reserve(f->blocks, nblocks);
+	f->blocks.n = nblocks;
+	memset(f->blocks.v, 0, nblocks * sizeof(*f->blocks.v));
+	for (int i = 0; i < nblocks; i++) {
+		f->blocks.v[i].fail_succ = -1;
+		f->blocks.v[i].fail_cls = -1;
+		f->blocks.v[i].flag_succ = -1;
 	}
 	FOR_ALL_BB_FN(bb, fun)
 		walk_block(&x, bb);

@@ -9,10 +9,12 @@
  * Queueing the address for a deferred unmap does not kill.
  */
 
+#include <string.h>
+
 #include "flow.h"
 #include "summary.h"
 
-static void set_add(fn *f, class_set *s, int c)
+static void set_add(struct fn *f, struct class_set *s, int c)
 {
 	if (c < 0)
 		return;
@@ -24,7 +26,7 @@ static void set_add(fn *f, class_set *s, int c)
 		s->c[s->n++] = c;
 }
 
-bool set_has(fn *f, const class_set *s, int c)
+bool set_has(struct fn *f, const struct class_set *s, int c)
 {
 	if (c < 0)
 		return false;
@@ -36,72 +38,79 @@ bool set_has(fn *f, const class_set *s, int c)
 }
 
 /* Is class C named by something the caller handed in or that outlives it? */
-static bool from_outside(fn *f, int c)
+static bool from_outside(struct fn *f, int c)
 {
-	const vec<vc_name> &names = class_names(&f->classes, c);
+	const name_vec *names = class_names(&f->classes, c);
 
-	for (unsigned i = 0; i < names.length(); i++)
-		if (name_is_entry_state(names[i]))
+	for (int i = 0; i < names->n; i++)
+		if (name_is_entry_state(names->v[i]))
 			return true;
 	return false;
 }
 
-static bool pages_match(flow_context *cx, const instance *in, int c)
+static bool pages_match(struct flow_context *cx, const struct instance *in, int c)
 {
 	if (in->pages.n)
 		return set_has(cx->f, &in->pages, c);
 	return from_outside(cx->f, c) && !set_has(cx->f, &cx->site_pages, c);
 }
 
-/* The effects of event K on IN; a callee's release site goes into FL. */
-static unsigned event_effects(flow_context *cx, const instance *in, int k, flow *fl)
+/* Does the callee of E have an effect in LIST on one of the classes in S? */
+static bool callee_touches(struct fn *f, const struct event *e, const effect_vec *list,
+			   const struct class_set *s)
 {
-	fn *f = cx->f;
-	const event e = f->events[k];
-	const summary *s;
+	for (int i = 0; i < list->n; i++)
+		if (set_has(f, s, bind_name(f, e, list->v[i].name)))
+			return true;
+	return false;
+}
+
+/* The effects of event K on IN; a callee's release site goes into FL. */
+static unsigned event_effects(struct flow_context *cx, const struct instance *in, int k,
+			      struct flow *fl)
+{
+	struct fn *f = cx->f;
+	const struct event *e = &f->events.v[k];
+	const struct summary *s;
 	unsigned fx = k == in->site ? FX_GEN : 0;
 
-	switch (e.kind) {
+	switch (e->kind) {
 	case EV_UNMAP:
-		if (set_has(f, &in->mapping, e.cls))
+		if (set_has(f, &in->mapping, e->cls))
 			fx |= FX_UNMAP;
 		break;
 	case EV_RELEASE:
-		if (pages_match(cx, in, e.cls))
+		if (pages_match(cx, in, e->cls))
 			fx |= FX_RELEASE;
 		break;
 	case EV_DEFER:
-		if (set_has(f, &in->mapping, e.cls))
+		if (set_has(f, &in->mapping, e->cls))
 			fx |= FX_DEFER;
 		break;
 	case EV_STORE:
-		if (in->site < 0 && (set_has(f, &in->pages, e.cls) ||
-				     set_has(f, &in->arrays, e.cls)))
+		if (in->site < 0 && (set_has(f, &in->pages, e->cls) ||
+				     set_has(f, &in->arrays, e->cls)))
 			fx |= FX_FRESH;
 		break;
 	case EV_CALL:
 		if (!(s = callee_summary(e)))
 			break;
-		for (unsigned i = 0; i < s->unmaps.length(); i++)
-			if (set_has(f, &in->mapping, bind_name(f, e, s->unmaps[i].name)))
-				fx |= FX_UNMAP;
-		for (unsigned i = 0; i < s->releases.length(); i++) {
-			int c = bind_name(f, e, s->releases[i].name);
+		if (callee_touches(f, e, &s->unmaps, &in->mapping))
+			fx |= FX_UNMAP;
+		for (int i = 0; i < s->releases.n; i++) {
+			int c = bind_name(f, e, s->releases.v[i].name);
 
 			if (c >= 0 && pages_match(cx, in, c)) {
 				fx |= FX_RELEASE;
 				if (fl) {
-					fl->release_loc[k] = s->releases[i].loc;
-					fl->release_fn[k] = s->releases[i].via;
+					fl->release_loc.v[k] = s->releases.v[i].loc;
+					fl->release_fn.v[k] = s->releases.v[i].via;
 				}
 			}
 		}
-		for (unsigned i = 0; i < s->defers.length(); i++)
-			if (set_has(f, &in->mapping, bind_name(f, e, s->defers[i].name)))
-				fx |= FX_DEFER;
 		/* Queued on some path (unmapped only as a fallback): still mapped. */
-		if (fx & FX_DEFER)
-			fx &= ~FX_UNMAP;
+		if (callee_touches(f, e, &s->defers, &in->mapping))
+			fx = (fx | FX_DEFER) & ~FX_UNMAP;
 		break;
 	case EV_MAP:
 		break;
@@ -111,11 +120,12 @@ static unsigned event_effects(flow_context *cx, const instance *in, int k, flow 
 
 /* ----- building the instances ----- */
 
-static instance new_instance(enum origin origin, int site, location_t map_loc,
-			     const char *what)
+static struct instance new_instance(enum origin origin, int site, vc_loc map_loc,
+				    const char *what)
 {
-	instance in = {};
+	struct instance in;
 
+	memset(&in, 0, sizeof(in));
 	in.origin = origin;
 	in.site = site;
 	in.map_loc = map_loc;
@@ -126,223 +136,220 @@ static instance new_instance(enum origin origin, int site, location_t map_loc,
 }
 
 /* Mappings made by the callee of event K: one instance per map site. */
-static void call_instances(flow_context *cx, int k)
+static void call_instances(struct flow_context *cx, int k)
 {
-	fn *f = cx->f;
-	const event e = f->events[k];
-	const summary *s = callee_summary(e);
-	unsigned first = cx->instances.length();
+	struct fn *f = cx->f;
+	const struct event e = f->events.v[k];
+	const struct summary *s = callee_summary(&e);
+	int first = cx->instances.n;
 
 	if (!s)
 		return;
-	for (unsigned i = 0; i < s->maps.length(); i++) {
-		const mapping_effect m = s->maps[i];
-		int h = bind_name(f, e, m.holder);
-		int p = bind_name(f, e, m.pages);
-		unsigned j;
+	for (int i = 0; i < s->maps.n; i++) {
+		const struct mapping_effect m = s->maps.v[i];
+		int h = bind_name(f, &e, m.holder);
+		int p = bind_name(f, &e, m.pages);
+		int j;
 
 		if (h < 0 || p < 0)
 			continue;
-		for (j = first; j < cx->instances.length(); j++)
-			if (cx->instances[j].origin_loc == m.loc)
+		for (j = first; j < cx->instances.n; j++)
+			if (cx->instances.v[j].origin_loc == m.loc)
 				break;
-		if (j == cx->instances.length()) {
+		if (j == cx->instances.n) {
 			/* Out-parameters are named later, by what unmaps them. */
-			instance in = new_instance(ORIGIN_SITE, k, e.loc,
-						   m.holder.kind == NAME_RET ? e.what :
-						   m.holder.kind == NAME_PARAM ? NULL : m.what);
+			struct instance in = new_instance(ORIGIN_SITE, k, e.loc,
+							  m.holder.kind == NAME_RET ? e.what :
+							  m.holder.kind == NAME_PARAM ? NULL : m.what);
 			in.origin_loc = m.loc;
 			in.origin_fn = m.via;
 			in.owns_pages = m.owns_pages;
 			in.result_cls = e.cls;
 			in.fail_negative = m.fail_negative;
-			cx->instances.safe_push(in);
+			vec_push(cx->instances, in);
 		}
-		set_add(f, &cx->instances[j].mapping, h);
-		set_add(f, &cx->instances[j].pages, p);
+		set_add(f, &cx->instances.v[j].mapping, h);
+		set_add(f, &cx->instances.v[j].pages, p);
 	}
 }
 
-void flow_site_instances(flow_context *cx)
+void flow_site_instances(struct flow_context *cx)
 {
-	fn *f = cx->f;
+	struct fn *f = cx->f;
 
-	for (unsigned k = 0; k < f->events.length(); k++) {
-		const event &e = f->events[k];
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
 
-		if (e.kind == EV_MAP) {
-			instance in = new_instance(ORIGIN_SITE, k, e.loc, e.what);
+		if (e->kind == EV_MAP) {
+			struct instance in = new_instance(ORIGIN_SITE, k, e->loc, e->what);
 
 			in.origin_fn = f->name;
-			set_add(f, &in.mapping, e.cls);
-			set_add(f, &in.pages, e.pages);
-			in.owns_pages = e.owns_pages;
-			cx->instances.safe_push(in);
-		} else if (e.kind == EV_CALL) {
+			set_add(f, &in.mapping, e->cls);
+			set_add(f, &in.pages, e->pages);
+			in.owns_pages = e->owns_pages;
+			vec_push(cx->instances, in);
+		} else if (e->kind == EV_CALL) {
 			call_instances(cx, k);
 		}
 	}
-	for (unsigned i = 0; i < cx->instances.length(); i++)
-		for (int k = 0; k < cx->instances[i].pages.n; k++)
-			set_add(f, &cx->site_pages, cx->instances[i].pages.c[k]);
+	for (int i = 0; i < cx->instances.n; i++)
+		for (int k = 0; k < cx->instances.v[i].pages.n; k++)
+			set_add(f, &cx->site_pages, cx->instances.v[i].pages.c[k]);
 }
 
 /* Does this function create the mapping at LOC, or write one into class C? */
-static bool maps_here(flow_context *cx, location_t loc, int c)
+static bool maps_here(struct flow_context *cx, vc_loc loc, int c)
 {
-	for (unsigned i = 0; i < cx->instances.length(); i++) {
-		const instance &in = cx->instances[i];
+	for (int i = 0; i < cx->instances.n; i++) {
+		const struct instance *in = &cx->instances.v[i];
 
-		if (in.origin == ORIGIN_SITE &&
-		    (in.origin_loc == loc || set_has(cx->f, &in.mapping, c)))
+		if (in->origin == ORIGIN_SITE &&
+		    (in->origin_loc == loc || set_has(cx->f, &in->mapping, c)))
 			return true;
 	}
 	return false;
 }
 
-static bool unmaps_somewhere(flow_context *cx, const instance *in)
+static bool unmaps_somewhere(struct flow_context *cx, const struct instance *in)
 {
-	for (unsigned k = 0; k < cx->f->events.length(); k++)
+	for (int k = 0; k < cx->f->events.n; k++)
 		if (event_effects(cx, in, k, NULL) & FX_UNMAP)
 			return true;
 	return false;
 }
 
-/* One instance per field or global the unit maps, with all its pages. */
-static void fact_instances(flow_context *cx)
+/* One instance per field or global mapped elsewhere, with all its pages. */
+static void fact_instances(struct flow_context *cx)
 {
-	fn *f = cx->f;
+	struct fn *f = cx->f;
 
-	for (unsigned i = 0; i < unit_facts.length(); i++) {
-		const mapping_effect &m = unit_facts[i];
-		int h = class_of_name(&f->classes, m.holder, NULL, 0, -1);
-		unsigned j;
+	for (int i = 0; i < facts.n; i++) {
+		const struct mapping_effect *m = &facts.v[i];
+		int h = class_of_name(&f->classes, m->holder, NULL, 0, -1);
+		int j;
 
-		if (h < 0 || maps_here(cx, m.loc, h))
+		if (h < 0 || maps_here(cx, m->loc, h))
 			continue;
 		for (j = 0; j < i; j++)
-			if (name_equal(unit_facts[j].holder, m.holder))
+			if (name_equal(facts.v[j].holder, m->holder))
 				break;
 		if (j < i)
 			continue;
 
-		instance in = new_instance(ORIGIN_FACT, -1, m.loc, m.what);
-		in.map_fn = strcmp(m.via, f->name) ? m.via : NULL;
+		struct instance in = new_instance(ORIGIN_FACT, -1, m->loc, m->what);
+		in.map_fn = strcmp(m->via, f->name) ? m->via : NULL;
 		set_add(f, &in.mapping, h);
-		for (unsigned k = i; k < unit_facts.length(); k++) {
-			vc_name array = unit_facts[k].pages;
+		for (int k = i; k < facts.n; k++) {
+			struct vc_name array = facts.v[k].pages;
 
-			if (!name_equal(unit_facts[k].holder, m.holder))
+			if (!name_equal(facts.v[k].holder, m->holder))
 				continue;
 			set_add(f, &in.pages, class_of_name(&f->classes, array, NULL, 0, -1));
 			array.depth--;
 			set_add(f, &in.arrays, class_of_name(&f->classes, array, NULL, 0, -1));
 		}
 		in.aware = unmaps_somewhere(cx, &in);
-		cx->instances.safe_push(in);
+		vec_push(cx->instances, in);
 	}
 }
 
-static bool is_fact_holder(fn *f, int c)
+static bool is_fact_holder(struct fn *f, int c)
 {
-	const vec<vc_name> &names = class_names(&f->classes, c);
+	const name_vec *names = class_names(&f->classes, c);
 
-	for (unsigned i = 0; i < names.length(); i++)
-		for (unsigned k = 0; k < unit_facts.length(); k++)
-			if (name_equal(names[i], unit_facts[k].holder))
+	for (int i = 0; i < names->n; i++)
+		for (int k = 0; k < facts.n; k++)
+			if (name_equal(names->v[i], facts.v[k].holder))
 				return true;
 	return false;
 }
 
-static bool known_mapping(flow_context *cx, int c)
+static bool known_mapping(struct flow_context *cx, int c)
 {
-	for (unsigned i = 0; i < cx->instances.length(); i++)
-		if (set_has(cx->f, &cx->instances[i].mapping, c))
+	for (int i = 0; i < cx->instances.n; i++)
+		if (set_has(cx->f, &cx->instances.v[i].mapping, c))
 			return true;
 	return false;
 }
 
 /* A mapping handed in and unmapped here: its pages are any from outside. */
-static void inferred_instance(flow_context *cx, int c, const char *what)
+static void inferred_instance(struct flow_context *cx, int c, const char *what)
 {
-	fn *f = cx->f;
+	struct fn *f = cx->f;
 
 	if (c < 0 || !from_outside(f, c) || known_mapping(cx, c) || is_fact_holder(f, c))
 		return;
 
-	instance in = new_instance(ORIGIN_INFERRED, -1, UNKNOWN_LOCATION, what);
+	struct instance in = new_instance(ORIGIN_INFERRED, -1, NO_LOC, what);
 	set_add(f, &in.mapping, c);
 	in.aware = true;
-	cx->instances.safe_push(in);
-}
-
-/* A mapping the source does not name here is called what unmaps it. */
-static void name_instance(flow_context *cx, instance *in)
-{
-	for (unsigned k = 0; !in->what && k < cx->f->events.length(); k++) {
-		const event &e = cx->f->events[k];
-
-		if (e.kind == EV_UNMAP && set_has(cx->f, &in->mapping, e.cls))
-			in->what = e.what;
-	}
-	if (!in->what)
-		in->what = "the mapping";
+	vec_push(cx->instances, in);
 }
 
 /* Can the function release pages at all, itself or through a callee? */
-static bool may_release(const fn *f)
+static bool may_release(const struct fn *f)
 {
-	for (unsigned k = 0; k < f->events.length(); k++) {
-		const summary *s = callee_summary(f->events[k]);
+	for (int k = 0; k < f->events.n; k++) {
+		const struct summary *s = callee_summary(&f->events.v[k]);
 
-		if (f->events[k].kind == EV_RELEASE || (s && !s->releases.is_empty()))
+		if (f->events.v[k].kind == EV_RELEASE || (s && s->releases.n))
 			return true;
 	}
 	return false;
 }
 
-void flow_entry_instances(flow_context *cx)
+void flow_entry_instances(struct flow_context *cx)
 {
-	fn *f = cx->f;
+	struct fn *f = cx->f;
 
 	/* They only matter where pages are released. */
 	if (!may_release(f))
 		return;
 	fact_instances(cx);
 	/* Only APIs that do nothing but unmap say their operand is a mapping. */
-	for (unsigned k = 0; k < f->events.length(); k++) {
-		const event e = f->events[k];
-		const summary *s = callee_summary(e);
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event e = f->events.v[k];
+		const struct summary *s = callee_summary(&e);
 
 		if (e.kind == EV_UNMAP && e.certain)
 			inferred_instance(cx, e.cls, e.what);
-		for (unsigned i = 0; s && i < s->unmaps.length(); i++)
-			if (s->unmaps[i].certain)
-				inferred_instance(cx, bind_name(f, e, s->unmaps[i].name), NULL);
+		for (int i = 0; s && i < s->unmaps.n; i++)
+			if (s->unmaps.v[i].certain)
+				inferred_instance(cx, bind_name(f, &e, s->unmaps.v[i].name), NULL);
 	}
 }
 
-void flow_name_instances(flow_context *cx)
+/* A mapping the source does not name here is called what unmaps it. */
+void flow_name_instances(struct flow_context *cx)
 {
-	for (unsigned i = 0; i < cx->instances.length(); i++)
-		name_instance(cx, &cx->instances[i]);
+	for (int i = 0; i < cx->instances.n; i++) {
+		struct instance *in = &cx->instances.v[i];
+
+		for (int k = 0; !in->what && k < cx->f->events.n; k++) {
+			const struct event *e = &cx->f->events.v[k];
+
+			if (e->kind == EV_UNMAP && set_has(cx->f, &in->mapping, e->cls))
+				in->what = e->what;
+		}
+		if (!in->what)
+			in->what = "the mapping";
+	}
 }
 
-void flow_init(flow_context *cx, fn *f)
+void flow_init(struct flow_context *cx, struct fn *f)
 {
+	memset(cx, 0, sizeof(*cx));
 	cx->f = f;
-	cx->instances = vNULL;
-	cx->site_pages.n = 0;
 }
 
-void flow_release(flow_context *cx)
+void flow_release(struct flow_context *cx)
 {
-	cx->instances.release();
+	vec_free(cx->instances);
 }
 
 /* ----- the analyses ----- */
 
-unsigned char flow_transfer(const instance *in, unsigned fx, unsigned char st)
+unsigned char flow_transfer(const struct instance *in, unsigned fx, unsigned char st)
 {
 	if ((fx & FX_UNMAP) && !in->owns_pages)
 		st = 0;
@@ -355,140 +362,141 @@ unsigned char flow_transfer(const instance *in, unsigned fx, unsigned char st)
 	return st;
 }
 
-static unsigned char block_out(const instance *in, const flow *fl, const block &bl,
-			       unsigned char st)
+static unsigned char block_out(const struct instance *in, const struct flow *fl,
+			       const struct block *bl, unsigned char st)
 {
-	for (int k = bl.first_event; k < bl.first_event + bl.nevents; k++)
-		st = flow_transfer(in, fl->fx[k], st);
+	for (int k = bl->first_event; k < bl->first_event + bl->nevents; k++)
+		st = flow_transfer(in, fl->fx.v[k], st);
 	return st;
 }
 
 /* The state leaving along the edge to DEST, given the block's out-state. */
-static unsigned char edge_state(flow_context *cx, const instance *in, const block &bl,
-				int dest, unsigned char st)
+static unsigned char edge_state(struct flow_context *cx, const struct instance *in,
+				const struct block *bl, int dest, unsigned char st)
 {
-	fn *f = cx->f;
+	struct class_table *t = &cx->f->classes;
 
-	if (dest != bl.fail_succ)
+	if (dest != bl->fail_succ)
 		return st;
-	if (!bl.fail_int && set_has(f, &in->mapping, bl.fail_cls))
+	if (!bl->fail_int && set_has(cx->f, &in->mapping, bl->fail_cls))
 		return 0;
-	if (bl.fail_int && in->fail_negative && in->result_cls >= 0 &&
-	    class_find(&f->classes, bl.fail_cls) == class_find(&f->classes, in->result_cls))
+	if (bl->fail_int && in->fail_negative && in->result_cls >= 0 &&
+	    class_find(t, bl->fail_cls) == class_find(t, in->result_cls))
 		return 0;
 	return st;
 }
 
 /* The sign of the block's value when entered from block PRED. */
-static enum value_sign value_from(const fn *f, const block &bl, int pred)
+static enum value_sign value_from(const struct fn *f, const struct block *bl, int pred)
 {
-	for (int i = bl.first_value; i < bl.first_value + bl.nvalues; i++)
-		if (f->values[i].pred == pred || f->values[i].pred == -1)
-			return f->values[i].sign;
+	for (int i = bl->first_value; i < bl->first_value + bl->nvalues; i++)
+		if (f->values.v[i].pred == pred || f->values.v[i].pred == -1)
+			return f->values.v[i].sign;
 	return SIGN_UNKNOWN;
 }
 
-/* Out-state towards DEST of a block testing a PHI flag: only the matching edges in. */
-static unsigned char flag_out(flow_context *cx, const instance *in, const flow *fl,
-			      const block &bl, int dest)
+/* Out-state towards DEST of a block testing a PHI flag: only matching edges in. */
+static unsigned char flag_out(struct flow_context *cx, const struct instance *in,
+			      const struct flow *fl, const struct block *bl, int dest)
 {
-	fn *f = cx->f;
-	bool nonzero = dest == bl.flag_succ;
+	struct fn *f = cx->f;
+	bool nonzero = dest == bl->flag_succ;
 	unsigned char st = 0;
 
-	for (int i = bl.first_pred; i < bl.first_pred + bl.npreds; i++) {
-		int slot = f->preds[i];
-		enum value_sign sign = value_from(f, bl, f->edge_src[slot]);
+	for (int i = bl->first_pred; i < bl->first_pred + bl->npreds; i++) {
+		int slot = f->preds.v[i];
+		enum value_sign sign = value_from(f, bl, f->edge_src.v[slot]);
 
 		if (sign == SIGN_UNKNOWN || (sign != SIGN_ZERO) == nonzero)
-			st |= block_out(in, fl, bl, fl->edge[slot]);
+			st |= block_out(in, fl, bl, fl->edge.v[slot]);
 	}
 	return st;
 }
 
-static void forward(flow_context *cx, const instance *in, flow *fl)
+static void forward(struct flow_context *cx, const struct instance *in, struct flow *fl)
 {
-	fn *f = cx->f;
-	auto_vec<int> work;
+	struct fn *f = cx->f;
+	int_vec work = { NULL, 0, 0 };
 
-	for (int b = f->blocks.length() - 1; b >= 0; b--)
-		work.safe_push(b);
-	while (!work.is_empty()) {
-		int b = work.pop();
-		const block &bl = f->blocks[b];
-		unsigned char st = b == ENTRY_BLOCK && in->site < 0 ? LIVE : 0;
+	for (int b = f->blocks.n - 1; b >= 0; b--)
+		vec_push(work, b);
+	while (work.n) {
+		int b = work.v[--work.n];
+		const struct block *bl = &f->blocks.v[b];
+		unsigned char st = b == MODEL_ENTRY_BLOCK && in->site < 0 ? LIVE : 0;
 
-		for (int i = bl.first_pred; i < bl.first_pred + bl.npreds; i++)
-			st |= fl->edge[f->preds[i]];
-		fl->in[b] = st;
+		for (int i = bl->first_pred; i < bl->first_pred + bl->npreds; i++)
+			st |= fl->edge.v[f->preds.v[i]];
+		fl->in.v[b] = st;
 
 		unsigned char out = block_out(in, fl, bl, st);
-		for (int i = 0; i < bl.nsuccs; i++) {
-			int slot = bl.first_succ + i, dest = f->succs[slot];
-			unsigned char e = bl.flag_succ >= 0 ? flag_out(cx, in, fl, bl, dest) : out;
+		for (int i = 0; i < bl->nsuccs; i++) {
+			int slot = bl->first_succ + i, dest = f->succs.v[slot];
+			unsigned char e = bl->flag_succ >= 0 ? flag_out(cx, in, fl, bl, dest) : out;
 
 			e = edge_state(cx, in, bl, dest, e);
-			if ((fl->edge[slot] | e) != fl->edge[slot]) {
-				fl->edge[slot] |= e;
-				work.safe_push(dest);
+			if ((fl->edge.v[slot] | e) != fl->edge.v[slot]) {
+				fl->edge.v[slot] |= e;
+				vec_push(work, dest);
 			}
 		}
 	}
+	vec_free(work);
 }
 
-bool flow_run(flow_context *cx, const instance *in, flow *fl, bool need_release)
+/* N zeroed entries. */
+#define vec_zeroed(a, count) \
+	(vec_reserve(a, count), memset((a).v, 0, (count) * sizeof(*(a).v)), (a).n = (count))
+
+bool flow_run(struct flow_context *cx, const struct instance *in, struct flow *fl,
+	      bool need_release)
 {
-	fn *f = cx->f;
-	unsigned nev = f->events.length();
+	struct fn *f = cx->f;
+	int nev = f->events.n;
 	bool any_release = false;
 
-	fl->fx = vNULL;
-	fl->release_loc = vNULL;
-	fl->release_fn = vNULL;
-	fl->edge = vNULL;
-	fl->in = vNULL;
-	fl->unmap_after = vNULL;
-	fl->fx.safe_grow_cleared(nev);
-	fl->release_loc.safe_grow_cleared(nev);
-	fl->release_fn.safe_grow_cleared(nev);
-	for (unsigned k = 0; k < nev; k++) {
-		fl->fx[k] = event_effects(cx, in, k, fl);
-		any_release |= fl->fx[k] & FX_RELEASE;
+	memset(fl, 0, sizeof(*fl));
+	vec_zeroed(fl->fx, nev);
+	vec_zeroed(fl->release_loc, nev);
+	vec_zeroed(fl->release_fn, nev);
+	for (int k = 0; k < nev; k++) {
+		fl->fx.v[k] = event_effects(cx, in, k, fl);
+		any_release |= fl->fx.v[k] & FX_RELEASE;
 	}
 	if (need_release && !any_release)
 		return false;
 
-	fl->edge.safe_grow_cleared(f->succs.length());
-	fl->in.safe_grow_cleared(f->blocks.length());
+	vec_zeroed(fl->edge, f->succs.n);
+	vec_zeroed(fl->in, f->blocks.n);
 	forward(cx, in, fl);
 	return true;
 }
 
-static bool block_unmaps(const flow *fl, const block &bl)
+static bool block_unmaps(const struct flow *fl, const struct block *bl)
 {
-	for (int k = bl.first_event; k < bl.first_event + bl.nevents; k++)
-		if (fl->fx[k] & FX_UNMAP)
+	for (int k = bl->first_event; k < bl->first_event + bl->nevents; k++)
+		if (fl->fx.v[k] & FX_UNMAP)
 			return true;
 	return false;
 }
 
-void flow_backward(flow_context *cx, flow *fl)
+void flow_backward(struct flow_context *cx, struct flow *fl)
 {
-	fn *f = cx->f;
+	struct fn *f = cx->f;
 
-	fl->unmap_after.safe_grow_cleared(f->blocks.length());
+	vec_zeroed(fl->unmap_after, f->blocks.n);
 	for (bool changed = true; changed;) {
 		changed = false;
-		for (int b = f->blocks.length() - 1; b >= 0; b--) {
-			const block &bl = f->blocks[b];
+		for (int b = f->blocks.n - 1; b >= 0; b--) {
+			const struct block *bl = &f->blocks.v[b];
 
-			if (fl->unmap_after[b])
+			if (fl->unmap_after.v[b])
 				continue;
-			for (int i = 0; i < bl.nsuccs; i++) {
-				int s = f->succs[bl.first_succ + i];
+			for (int i = 0; i < bl->nsuccs; i++) {
+				int s = f->succs.v[bl->first_succ + i];
 
-				if (fl->unmap_after[s] || block_unmaps(fl, f->blocks[s])) {
-					fl->unmap_after[b] = 1;
+				if (fl->unmap_after.v[s] || block_unmaps(fl, &f->blocks.v[s])) {
+					fl->unmap_after.v[b] = 1;
 					changed = true;
 					break;
 				}
@@ -497,32 +505,33 @@ void flow_backward(flow_context *cx, flow *fl)
 	}
 }
 
-bool flow_live_at_exit(flow_context *cx, const flow *fl)
+bool flow_live_at_exit(const struct flow *fl)
 {
-	return fl->in[EXIT_BLOCK] & LIVE;
+	return fl->in.v[MODEL_EXIT_BLOCK] & LIVE;
 }
 
-bool flow_fails_negative(flow_context *cx, const instance *in, const flow *fl)
+bool flow_fails_negative(struct flow_context *cx, const struct instance *in,
+			 const struct flow *fl)
 {
-	fn *f = cx->f;
+	struct fn *f = cx->f;
 	bool any = false;
 
-	for (unsigned b = 0; b < f->blocks.length(); b++) {
-		const block &bl = f->blocks[b];
+	for (int b = 0; b < f->blocks.n; b++) {
+		const struct block *bl = &f->blocks.v[b];
 
-		if (!bl.returns)
+		if (!bl->returns)
 			continue;
-		if (!bl.nvalues)
+		if (!bl->nvalues)
 			return false;
-		for (int i = bl.first_value; i < bl.first_value + bl.nvalues; i++) {
-			const edge_value &v = f->values[i];
-			unsigned char st = fl->in[b];
+		for (int i = bl->first_value; i < bl->first_value + bl->nvalues; i++) {
+			const struct edge_value *v = &f->values.v[i];
+			unsigned char st = fl->in.v[b];
 
-			for (int p = bl.first_pred; v.pred >= 0 && p < bl.first_pred + bl.npreds; p++)
-				if (f->edge_src[f->preds[p]] == v.pred)
-					st = fl->edge[f->preds[p]];
+			for (int p = bl->first_pred; v->pred >= 0 && p < bl->first_pred + bl->npreds; p++)
+				if (f->edge_src.v[f->preds.v[p]] == v->pred)
+					st = fl->edge.v[f->preds.v[p]];
 			st = block_out(in, fl, bl, st);
-			if (v.sign != ((st & LIVE) ? SIGN_ZERO : SIGN_NEGATIVE))
+			if (v->sign != ((st & LIVE) ? SIGN_ZERO : SIGN_NEGATIVE))
 				return false;
 			any = true;
 		}
@@ -530,12 +539,12 @@ bool flow_fails_negative(flow_context *cx, const instance *in, const flow *fl)
 	return any;
 }
 
-void flow_free(flow *fl)
+void flow_free(struct flow *fl)
 {
-	fl->fx.release();
-	fl->release_loc.release();
-	fl->release_fn.release();
-	fl->edge.release();
-	fl->in.release();
-	fl->unmap_after.release();
+	vec_free(fl->fx);
+	vec_free(fl->release_loc);
+	vec_free(fl->release_fn);
+	vec_free(fl->edge);
+	vec_free(fl->in);
+	vec_free(fl->unmap_after);
 }

@@ -6,7 +6,7 @@
  *
  * An instance is one mapping the function can see: created here by a map
  * call or by a call to a function that maps (site), held in a field or
- * global the unit maps elsewhere (fact), or handed in and unmapped here
+ * global mapped elsewhere (fact), or handed in and unmapped here
  * (inferred).  The forward analysis runs per instance with per-edge
  * states, so that a flag set by a PHI ("if (do_vunmap)") keeps its paths
  * apart and a failure test on a map helper's result kills on its edge.
@@ -15,6 +15,10 @@
 #define VMAPCHECK_FLOW_H
 
 #include "fnmodel.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define MAX_SET 8
 
@@ -28,15 +32,15 @@ enum origin { ORIGIN_SITE, ORIGIN_FACT, ORIGIN_INFERRED };
 struct instance {
 	enum origin origin;
 	int site;			/* event creating it; -1: live at entry */
-	class_set mapping;		/* classes holding the mapping */
-	class_set pages;		/* page classes; empty: any from outside */
-	class_set arrays;		/* fact: arrays holding those pages */
+	struct class_set mapping;	/* classes holding the mapping */
+	struct class_set pages;		/* page classes; empty: any from outside */
+	struct class_set arrays;	/* fact: arrays holding those pages */
 	bool owns_pages;		/* VM_MAP_PUT_PAGES */
 	bool aware;			/* the function unmaps it somewhere */
 	int result_cls;			/* site by a call: the call's result */
 	bool fail_negative;		/* ... which is negative when mapping failed */
-	location_t map_loc;		/* shown as "mapping created here" */
-	location_t origin_loc;		/* the map call itself */
+	vc_loc map_loc;			/* shown as "mapping created here" */
+	vc_loc origin_loc;		/* the map call itself */
 	const char *origin_fn;		/* ... and its function */
 	const char *map_fn;		/* function of map_loc, if not this one */
 	const char *what;		/* the mapping as source text */
@@ -55,39 +59,45 @@ enum {
 enum { LIVE = 1, DEFERRED = 2 };
 
 struct flow_context {
-	fn *f;
-	vec<instance> instances;
-	class_set site_pages;		/* pages mapped by site instances */
+	struct fn *f;
+	VEC(struct instance) instances;
+	struct class_set site_pages;	/* pages mapped by site instances */
 };
 
 struct flow {
-	vec<unsigned char> fx;		/* per event */
-	vec<location_t> release_loc;	/* per event: a callee's release site */
-	vec<const char *> release_fn;	/* ... and its function */
-	vec<unsigned char> edge;	/* forward state per edge slot */
-	vec<unsigned char> in;		/* forward state at block entry */
-	vec<unsigned char> unmap_after;	/* an unmap is reachable from block end */
+	VEC(unsigned char) fx;		/* per event */
+	VEC(vc_loc) release_loc;	/* per event: a callee's release site */
+	VEC(const char *) release_fn;	/* ... and its function */
+	VEC(unsigned char) edge;	/* forward state per edge slot */
+	VEC(unsigned char) in;		/* forward state at block entry */
+	VEC(unsigned char) unmap_after;	/* an unmap is reachable from block end */
 };
 
-bool set_has(fn *f, const class_set *s, int c);
+bool set_has(struct fn *f, const struct class_set *s, int c);
 
-void flow_init(flow_context *cx, fn *f);
-void flow_release(flow_context *cx);
+void flow_init(struct flow_context *cx, struct fn *f);
+void flow_release(struct flow_context *cx);
 /* Site instances: map calls and calls to functions that map. */
-void flow_site_instances(flow_context *cx);
+void flow_site_instances(struct flow_context *cx);
 /* Fact and inferred instances: mappings that are live at entry. */
-void flow_entry_instances(flow_context *cx);
+void flow_entry_instances(struct flow_context *cx);
 /* Give every instance a name for messages. */
-void flow_name_instances(flow_context *cx);
+void flow_name_instances(struct flow_context *cx);
 
 /* Effects and the forward analysis; false if IN releases nothing here. */
-bool flow_run(flow_context *cx, const instance *in, flow *fl, bool need_release);
-void flow_backward(flow_context *cx, flow *fl);
-void flow_free(flow *fl);
-unsigned char flow_transfer(const instance *in, unsigned fx, unsigned char st);
+bool flow_run(struct flow_context *cx, const struct instance *in, struct flow *fl,
+	      bool need_release);
+void flow_backward(struct flow_context *cx, struct flow *fl);
+void flow_free(struct flow *fl);
+unsigned char flow_transfer(const struct instance *in, unsigned fx, unsigned char st);
 
-bool flow_live_at_exit(flow_context *cx, const flow *fl);
+bool flow_live_at_exit(const struct flow *fl);
 /* Does every return say 0 when IN is live and negative when it is not? */
-bool flow_fails_negative(flow_context *cx, const instance *in, const flow *fl);
+bool flow_fails_negative(struct flow_context *cx, const struct instance *in,
+			 const struct flow *fl);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,71 +1,61 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The translation unit's function table and the strings its models keep.
+ * The function table (see fnmodel.h).
  */
 
 #include "fnmodel.h"
 
-vec<fn *> unit_functions;
-static uid_map *by_uid;
-static struct obstack strings;
-static bool strings_ready;
+fn_vec functions;
+int analysed_unit = -1;
+static struct int_map by_key;
 
-const char *unit_string(const char *s)
+int function_index(int key, const char *name, int unit)
 {
-	if (!strings_ready) {
-		gcc_obstack_init(&strings);
-		strings_ready = true;
-	}
-	return (const char *)obstack_copy0(&strings, s, strlen(s));
-}
+	int i;
 
-int unit_function(tree fndecl)
-{
-	if (!by_uid)
-		by_uid = new uid_map;
+	if (int_map_get(&by_key, key, &i))
+		return i;
 
-	int *slot = by_uid->get(DECL_UID(fndecl));
-	if (slot)
-		return *slot;
-
-	fn *f = XCNEW(fn);
-	f->name = unit_string(DECL_NAME(fndecl) ?
-			      IDENTIFIER_POINTER(DECL_NAME(fndecl)) : "<anonymous>");
+	struct fn *f = (struct fn *)vc_alloc(sizeof(*f));
+	f->name = name;
+	f->key = key;
+	f->unit = unit;
 	classes_init(&f->classes);
-	by_uid->put(DECL_UID(fndecl), unit_functions.length());
-	unit_functions.safe_push(f);
-	return unit_functions.length() - 1;
+	vec_push(functions, f);
+	int_map_put(&by_key, key, functions.n - 1);
+	return functions.n - 1;
 }
 
-static void summary_free(summary *s)
+bool function_analysed(const struct fn *f)
 {
-	s->releases.release();
-	s->unmaps.release();
-	s->defers.release();
-	s->maps.release();
+	return f->extracted && (analysed_unit < 0 || f->unit == analysed_unit);
 }
 
-void unit_free(void)
+void summary_clear(struct summary *s)
 {
-	for (unsigned i = 0; i < unit_functions.length(); i++) {
-		fn *f = unit_functions[i];
+	vec_free(s->releases);
+	vec_free(s->unmaps);
+	vec_free(s->defers);
+	vec_free(s->maps);
+}
+
+void functions_free(void)
+{
+	for (int i = 0; i < functions.n; i++) {
+		struct fn *f = functions.v[i];
 
 		classes_free(&f->classes);
-		f->events.release();
-		f->blocks.release();
-		f->succs.release();
-		f->edge_src.release();
-		f->preds.release();
-		f->values.release();
-		f->args.release();
-		f->escapes.release();
-		summary_free(&f->sum);
-		free(f);
+		vec_free(f->events);
+		vec_free(f->blocks);
+		vec_free(f->succs);
+		vec_free(f->edge_src);
+		vec_free(f->preds);
+		vec_free(f->values);
+		vec_free(f->args);
+		vec_free(f->escapes);
+		summary_clear(&f->sum);
+		vc_free(f);
 	}
-	unit_functions.release();
-	delete by_uid;
-	by_uid = NULL;
-	if (strings_ready)
-		obstack_free(&strings, NULL);
-	strings_ready = false;
+	vec_free(functions);
+	int_map_free(&by_key);
 }

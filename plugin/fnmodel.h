@@ -1,16 +1,28 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * What vmapcheck keeps of each function of the translation unit: its
- * control flow graph with the events that matter (map, unmap, release,
- * defer, calls to functions of this unit, pointer stores), its alias
- * classes, and its summary.  The GIMPLE it came from is gone by the time
- * the checks run (inlining and optimisation change it), so the model is
- * self-contained: locations, not trees.
+ * What vmapcheck keeps of each function: its control flow graph with the
+ * events that matter (map, unmap, release, defer, calls, pointer stores),
+ * its alias classes, and its summary.  The model is self-contained (no
+ * GCC trees; locations are opaque numbers) so that the plugin builds it
+ * from GIMPLE, writes it as facts, and vmapcheck-merge reads it back and
+ * runs the same analysis over the whole build.
  */
 #ifndef VMAPCHECK_FNMODEL_H
 #define VMAPCHECK_FNMODEL_H
 
 #include "classes.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A source location: GCC's location_t in the plugin, a facts index in the merge. */
+typedef unsigned int vc_loc;
+#define NO_LOC 0u
+
+/* GCC's fixed block numbers, kept by the model. */
+#define MODEL_ENTRY_BLOCK 0
+#define MODEL_EXIT_BLOCK 1
 
 enum event_kind {
 	EV_MAP,		/* cls: the mapping; pages: page class of the mapped array */
@@ -23,14 +35,14 @@ enum event_kind {
 
 struct event {
 	enum event_kind kind;
-	location_t loc;
+	vc_loc loc;
 	int cls;
 	int pages;
 	bool owns_pages;	/* EV_MAP: the mapping took the page references */
 	bool certain;		/* EV_UNMAP: the API only unmaps (not vfree) */
-	int callee;		/* EV_CALL: index in the unit's function table */
+	int callee;		/* EV_CALL: index in the function table */
 	int first_arg, nargs;	/* EV_CALL */
-	const char *api;	/* the API called, for messages */
+	const char *api;	/* the API or function called, for messages */
 	const char *what;	/* the operand as source text, for messages */
 };
 
@@ -67,54 +79,66 @@ struct block {
 
 /* One effect of a function as its callers see it. */
 struct effect {
-	vc_name name;
-	location_t loc;		/* where it happens, for notes */
+	struct vc_name name;
+	vc_loc loc;		/* where it happens, for notes */
 	const char *via;	/* the function doing it, for notes */
 	bool certain;		/* unmaps: by an API that only unmaps */
 };
+typedef VEC(struct effect) effect_vec;
 
 /* "HOLDER holds a mapping of the pages named PAGES". */
 struct mapping_effect {
-	vc_name holder, pages;
+	struct vc_name holder, pages;
 	bool owns_pages;
 	/* Not returned: the function returns 0 with it mapped, -E if not. */
 	bool fail_negative;
-	location_t loc;
+	vc_loc loc;
 	const char *via;
 	const char *what;	/* the holder as source text */
 };
+typedef VEC(struct mapping_effect) mapping_vec;
 
 struct summary {
-	vec<effect> releases;	/* page names released */
-	vec<effect> unmaps;	/* mapping names unmapped */
-	vec<effect> defers;	/* mapping names queued for a later unmap */
-	vec<mapping_effect> maps;
+	effect_vec releases;	/* page names released */
+	effect_vec unmaps;	/* mapping names unmapped */
+	effect_vec defers;	/* mapping names queued for a later unmap */
+	mapping_vec maps;	/* mappings left behind */
 };
 
 struct fn {
-	const char *name;
+	const char *name;	/* for messages */
+	int key;		/* interned: the name, or name@unit if static */
+	int unit;		/* the translation unit it was seen in */
 	bool extracted;		/* its body was seen */
 	bool is_api;		/* modelled by the API table: summary unused */
-	class_table classes;
-	vec<event> events;
-	vec<block> blocks;	/* indexed like GCC's basic blocks */
-	vec<int> succs;		/* edge slot -> destination block */
-	vec<int> edge_src;	/* edge slot -> source block */
-	vec<int> preds;
-	vec<edge_value> values;
-	vec<int> args;		/* argument classes of EV_CALL events */
-	vec<effect> escapes;	/* parameters stored where they outlive the call */
-	bool called;		/* a function of the unit calls it */
-	summary sum;
+	bool called;		/* a function of the analysed code calls it */
+	struct class_table classes;
+	VEC(struct event) events;
+	VEC(struct block) blocks;	/* indexed like GCC's basic blocks */
+	int_vec succs;		/* edge slot -> destination block */
+	int_vec edge_src;	/* edge slot -> source block */
+	int_vec preds;
+	VEC(struct edge_value) values;
+	int_vec args;		/* argument classes of EV_CALL events */
+	effect_vec escapes;	/* parameters stored where they outlive the call */
+	struct summary sum;
 };
 
-/* The function table of the translation unit, in extraction order. */
-extern vec<fn *> unit_functions;
+/* All functions seen: one translation unit (plugin) or a whole build (merge). */
+typedef VEC(struct fn *) fn_vec;
+extern fn_vec functions;
+/* The unit being analysed on its own, or -1 for all of them at once. */
+extern int analysed_unit;
 
-/* The table entry of FNDECL, created on first use. */
-int unit_function(tree fndecl);
-void unit_free(void);
-/* A copy of S that lives as long as the unit's models. */
-const char *unit_string(const char *s);
+/* The function with KEY, created on first use. */
+int function_index(int key, const char *name, int unit);
+/* Is F part of what is being analysed now? */
+bool function_analysed(const struct fn *f);
+void summary_clear(struct summary *s);
+void functions_free(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,16 +10,10 @@
 
 #include "report.h"
 
-static vec<finding> findings;
-
-void report_add(const finding *f)
-{
-	findings.safe_push(*f);
-}
-
 static int compare_findings(const void *pa, const void *pb)
 {
-	const finding *a = (const finding *)pa, *b = (const finding *)pb;
+	const struct finding *a = (const struct finding *)pa;
+	const struct finding *b = (const struct finding *)pb;
 	expanded_location ea = expand_location(a->loc);
 	expanded_location eb = expand_location(b->loc);
 	int c = strcmp(ea.file ? ea.file : "", eb.file ? eb.file : "");
@@ -31,7 +25,7 @@ static int compare_findings(const void *pa, const void *pb)
 	return ea.column - eb.column;
 }
 
-static bool emit_main(const finding *f, bool as_errors)
+static bool emit_main(const struct finding *f, bool as_errors)
 {
 	const char *fmt;
 	bool shown;
@@ -74,7 +68,7 @@ static bool emit_main(const finding *f, bool as_errors)
 	return shown;
 }
 
-static void emit_notes(const finding *f)
+static void emit_notes(const struct finding *f)
 {
 	if (f->helper_loc != UNKNOWN_LOCATION)
 		inform(f->helper_loc, "the pages are released here, in %qs",
@@ -110,14 +104,13 @@ static void emit_notes(const finding *f)
 		       "mapping holds its own page references", f->mapping);
 }
 
-void report_flush(bool as_errors)
+void report_findings(finding_vec *findings, bool as_errors)
 {
-	findings.qsort(compare_findings);
-	for (unsigned i = 0; i < findings.length(); i++) {
+	qsort(findings->v, findings->n, sizeof(*findings->v), compare_findings);
+	for (int i = 0; i < findings->n; i++) {
 		auto_diagnostic_group group;
 
-		if (emit_main(&findings[i], as_errors))
-			emit_notes(&findings[i]);
+		if (emit_main(&findings->v[i], as_errors))
+			emit_notes(&findings->v[i]);
 	}
-	findings.release();
 }

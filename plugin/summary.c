@@ -1,141 +1,136 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Function summaries and unit-wide field facts (see summary.h).
+ * Function summaries and facts (see summary.h).
  */
 
 #include "flow.h"
 #include "summary.h"
 
-vec<mapping_effect> unit_facts;
+mapping_vec facts;
 
-const summary *callee_summary(const event &e)
+const struct summary *callee_summary(const struct event *e)
 {
-	const fn *g;
+	const struct fn *g;
 
-	if (e.kind != EV_CALL)
+	if (e->kind != EV_CALL)
 		return NULL;
-	g = unit_functions[e.callee];
-	return g->extracted && !g->is_api ? &g->sum : NULL;
+	g = functions.v[e->callee];
+	return function_analysed(g) && !g->is_api ? &g->sum : NULL;
 }
 
-int bind_name(fn *f, const event &e, vc_name name)
+int bind_name(struct fn *f, const struct event *e, struct vc_name name)
 {
 	return class_of_name(&f->classes, name,
-			     e.nargs ? &f->args[e.first_arg] : NULL, e.nargs, e.cls);
+			     e->nargs ? &f->args.v[e->first_arg] : NULL, e->nargs, e->cls);
 }
 
-static bool add_effect(vec<effect> &v, const effect &eff)
+static bool add_effect(effect_vec *v, struct effect eff)
 {
-	for (unsigned i = 0; i < v.length(); i++) {
-		if (name_equal(v[i].name, eff.name)) {
-			if (eff.certain && !v[i].certain) {
-				v[i].certain = true;
+	for (int i = 0; i < v->n; i++) {
+		if (name_equal(v->v[i].name, eff.name)) {
+			if (eff.certain && !v->v[i].certain) {
+				v->v[i].certain = true;
 				return true;
 			}
 			return false;
 		}
 	}
-	v.safe_push(eff);
+	vec_push(*v, eff);
 	return true;
 }
 
 /* Add EFF once for every name of class C: how callers can see C. */
-static bool export_class(fn *f, vec<effect> &v, int c, effect eff)
+static bool export_class(struct fn *f, effect_vec *v, int c, struct effect eff)
 {
-	const vec<vc_name> &names = class_names(&f->classes, c);
+	const name_vec *names = class_names(&f->classes, c);
 	bool changed = false;
 
-	for (unsigned i = 0; i < names.length(); i++) {
-		eff.name = names[i];
+	for (int i = 0; i < names->n; i++) {
+		eff.name = names->v[i];
 		changed |= add_effect(v, eff);
 	}
 	return changed;
 }
 
-static bool add_mapping(vec<mapping_effect> &v, const mapping_effect &m)
+static bool add_mapping(mapping_vec *v, struct mapping_effect m)
 {
-	for (unsigned i = 0; i < v.length(); i++)
-		if (name_equal(v[i].holder, m.holder) && name_equal(v[i].pages, m.pages))
+	for (int i = 0; i < v->n; i++)
+		if (name_equal(v->v[i].holder, m.holder) && name_equal(v->v[i].pages, m.pages))
 			return false;
-	v.safe_push(m);
+	vec_push(*v, m);
 	return true;
 }
 
-static bool export_mapping(fn *f, int holder, int pages, mapping_effect m)
+static void export_mapping(struct fn *f, int holder, int pages, struct mapping_effect m)
 {
-	const vec<vc_name> &hn = class_names(&f->classes, holder);
-	bool changed = false;
+	const name_vec *hn = class_names(&f->classes, holder);
+	const name_vec *pn = class_names(&f->classes, pages);
 
-	for (unsigned i = 0; i < hn.length(); i++) {
-		const vec<vc_name> &pn = class_names(&f->classes, pages);
-
-		for (unsigned k = 0; k < pn.length(); k++) {
-			m.holder = hn[i];
-			m.pages = pn[k];
-			changed |= add_mapping(f->sum.maps, m);
+	for (int i = 0; i < hn->n; i++) {
+		for (int k = 0; k < pn->n; k++) {
+			m.holder = hn->v[i];
+			m.pages = pn->v[k];
+			add_mapping(&f->sum.maps, m);
 		}
 	}
+}
+
+/* Bring the effects of callee summary S, seen through call E, into F's. */
+static bool import_list(struct fn *f, const struct event *e, effect_vec *into,
+			const effect_vec *from)
+{
+	bool changed = false;
+	/* Copy: binding may grow F's tables, and a recursive FROM is F's own. */
+	effect_vec copy = { NULL, 0, 0 };
+
+	for (int i = 0; i < from->n; i++)
+		vec_push(copy, from->v[i]);
+	for (int i = 0; i < copy.n; i++) {
+		int c = bind_name(f, e, copy.v[i].name);
+
+		if (c >= 0)
+			changed |= export_class(f, into, c, copy.v[i]);
+	}
+	vec_free(copy);
 	return changed;
 }
 
-/* Bring the effects of the callee of E into F's summary. */
-static bool import_call(fn *f, const event &e)
-{
-	const summary *s = callee_summary(e);
-	bool changed = false;
-	int c;
-
-	if (!s)
-		return false;
-	/* Copy: binding may grow F's tables, and a recursive S is F's own. */
-	auto_vec<effect> rel, unm, def;
-	rel.safe_splice(s->releases);
-	unm.safe_splice(s->unmaps);
-	def.safe_splice(s->defers);
-
-	for (unsigned i = 0; i < rel.length(); i++)
-		if ((c = bind_name(f, e, rel[i].name)) >= 0)
-			changed |= export_class(f, f->sum.releases, c, rel[i]);
-	for (unsigned i = 0; i < unm.length(); i++)
-		if ((c = bind_name(f, e, unm[i].name)) >= 0)
-			changed |= export_class(f, f->sum.unmaps, c, unm[i]);
-	for (unsigned i = 0; i < def.length(); i++)
-		if ((c = bind_name(f, e, def[i].name)) >= 0)
-			changed |= export_class(f, f->sum.defers, c, def[i]);
-	return changed;
-}
-
-/* Releases, unmaps and defers: a fixpoint over the unit. */
-static bool compute_effects(fn *f)
+/* Releases, unmaps and defers: a fixpoint over the analysed functions. */
+static bool compute_effects(struct fn *f)
 {
 	bool changed = false;
 
-	for (unsigned i = 0; i < f->events.length(); i++) {
-		const event e = f->events[i];
-		effect eff = { {}, e.loc, f->name, e.certain };
+	for (int i = 0; i < f->events.n; i++) {
+		const struct event *e = &f->events.v[i];
+		const struct summary *s;
+		struct effect eff = { { 0, 0, 0 }, e->loc, f->name, e->certain };
 
-		switch (e.kind) {
+		switch (e->kind) {
 		case EV_RELEASE:
-			changed |= export_class(f, f->sum.releases, e.cls, eff);
+			changed |= export_class(f, &f->sum.releases, e->cls, eff);
 			break;
 		case EV_UNMAP:
-			changed |= export_class(f, f->sum.unmaps, e.cls, eff);
+			changed |= export_class(f, &f->sum.unmaps, e->cls, eff);
 			break;
 		case EV_DEFER:
-			changed |= export_class(f, f->sum.defers, e.cls, eff);
+			changed |= export_class(f, &f->sum.defers, e->cls, eff);
 			break;
 		case EV_CALL:
-			if (unit_functions[e.callee] != f)
-				unit_functions[e.callee]->called = true;
-			changed |= import_call(f, e);
+			if (functions.v[e->callee] != f)
+				functions.v[e->callee]->called = true;
+			if (!(s = callee_summary(e)))
+				break;
+			changed |= import_list(f, e, &f->sum.releases, &s->releases);
+			changed |= import_list(f, e, &f->sum.unmaps, &s->unmaps);
+			changed |= import_list(f, e, &f->sum.defers, &s->defers);
 			break;
 		case EV_MAP:
 		case EV_STORE:
 			break;
 		}
 	}
-	for (unsigned i = 0; i < f->escapes.length(); i++)
-		changed |= add_effect(f->sum.defers, f->escapes[i]);
+	for (int i = 0; i < f->escapes.n; i++)
+		changed |= add_effect(&f->sum.defers, f->escapes.v[i]);
 	return changed;
 }
 
@@ -144,21 +139,21 @@ static bool compute_effects(fn *f)
  * its result, an out-parameter, a field or a global.  Needs the effects
  * (an unmap in a callee ends a mapping) and the callees' mappings.
  */
-static void compute_maps(fn *f)
+static void compute_maps(struct fn *f)
 {
-	flow_context cx;
+	struct flow_context cx;
 
 	flow_init(&cx, f);
 	flow_site_instances(&cx);
-	for (unsigned i = 0; i < cx.instances.length(); i++) {
-		const instance *in = &cx.instances[i];
-		flow fl;
+	for (int i = 0; i < cx.instances.n; i++) {
+		const struct instance *in = &cx.instances.v[i];
+		struct flow fl;
 
 		flow_run(&cx, in, &fl, false);
-		if (flow_live_at_exit(&cx, &fl)) {
-			mapping_effect m = { {}, {}, in->owns_pages,
-					      flow_fails_negative(&cx, in, &fl),
-					      in->origin_loc, in->origin_fn, in->what };
+		if (flow_live_at_exit(&fl)) {
+			struct mapping_effect m = { { 0, 0, 0 }, { 0, 0, 0 }, in->owns_pages,
+						    flow_fails_negative(&cx, in, &fl),
+						    in->origin_loc, in->origin_fn, in->what };
 
 			for (int h = 0; h < in->mapping.n; h++)
 				for (int p = 0; p < in->pages.n; p++)
@@ -171,90 +166,108 @@ static void compute_maps(fn *f)
 
 static void collect_facts(void)
 {
-	for (unsigned i = 0; i < unit_functions.length(); i++) {
-		const vec<mapping_effect> &maps = unit_functions[i]->sum.maps;
+	for (int i = 0; i < functions.n; i++) {
+		const mapping_vec *maps = &functions.v[i]->sum.maps;
 
-		for (unsigned k = 0; k < maps.length(); k++) {
-			const mapping_effect &m = maps[k];
+		if (!function_analysed(functions.v[i]))
+			continue;
+		for (int k = 0; k < maps->n; k++) {
+			struct mapping_effect m = maps->v[k];
 
 			if (m.holder.depth == 0 &&
 			    (m.holder.kind == NAME_FIELD || m.holder.kind == NAME_GLOBAL) &&
 			    (m.pages.kind == NAME_FIELD || m.pages.kind == NAME_GLOBAL))
-				add_mapping(unit_facts, m);
+				add_mapping(&facts, m);
 		}
 	}
 }
 
+static bool summarised(const struct fn *f)
+{
+	return function_analysed(f) && !f->is_api;
+}
+
 void summaries_compute(void)
 {
-	/* Callees come first in extraction order: usually two rounds. */
+	/* Callees usually come first in the table: two rounds or so. */
 	for (int round = 0; round < 16; round++) {
 		bool changed = false;
 
-		for (unsigned i = 0; i < unit_functions.length(); i++) {
-			fn *f = unit_functions[i];
-
-			if (f->extracted && !f->is_api)
-				changed |= compute_effects(f);
-		}
+		for (int i = 0; i < functions.n; i++)
+			if (summarised(functions.v[i]))
+				changed |= compute_effects(functions.v[i]);
 		if (!changed)
 			break;
 	}
 	/* Maps go callees first too; a second round catches the rest. */
 	for (int round = 0; round < 2; round++)
-		for (unsigned i = 0; i < unit_functions.length(); i++)
-			if (unit_functions[i]->extracted && !unit_functions[i]->is_api)
-				compute_maps(unit_functions[i]);
+		for (int i = 0; i < functions.n; i++)
+			if (summarised(functions.v[i]))
+				compute_maps(functions.v[i]);
 	collect_facts();
 }
 
-void summaries_free(void)
+void summaries_clear(void)
 {
-	unit_facts.release();
+	for (int i = 0; i < functions.n; i++) {
+		summary_clear(&functions.v[i]->sum);
+		functions.v[i]->called = false;
+	}
+	vec_free(facts);
 }
 
-static void dump_name(FILE *out, const vc_name &n)
+static void dump_name(FILE *out, struct vc_name n)
 {
-	static const char *const kinds[] = { "param", "field", "global", "return" };
-
-	fprintf(out, " %s%d@%d", kinds[n.kind], n.kind == NAME_RET ? 0 : n.id, n.depth);
+	switch (n.kind) {
+	case NAME_PARAM:
+		fprintf(out, " param%d@%d", n.id, n.depth);
+		break;
+	case NAME_FIELD:
+		fprintf(out, " field:%s@%d", interned(n.id), n.depth);
+		break;
+	case NAME_GLOBAL:
+		fprintf(out, " global:%s@%d", interned(n.id), n.depth);
+		break;
+	default:
+		fprintf(out, " return@%d", n.depth);
+		break;
+	}
 }
 
-static void dump_effects(FILE *out, const char *what, const vec<effect> &v)
+static void dump_effects(FILE *out, const char *what, const effect_vec *v)
 {
-	if (v.is_empty())
+	if (!v->n)
 		return;
 	fprintf(out, "  %s:", what);
-	for (unsigned i = 0; i < v.length(); i++)
-		dump_name(out, v[i].name);
+	for (int i = 0; i < v->n; i++)
+		dump_name(out, v->v[i].name);
 	fputc('\n', out);
 }
 
 void summaries_dump(FILE *out)
 {
-	for (unsigned i = 0; i < unit_functions.length(); i++) {
-		const fn *f = unit_functions[i];
+	for (int i = 0; i < functions.n; i++) {
+		const struct fn *f = functions.v[i];
 
-		if (!f->extracted || f->is_api)
+		if (!summarised(f))
 			continue;
-		fprintf(out, "vmapcheck: summary of %s (%u events)\n", f->name,
-			f->events.length());
-		dump_effects(out, "releases", f->sum.releases);
-		dump_effects(out, "unmaps", f->sum.unmaps);
-		dump_effects(out, "defers", f->sum.defers);
-		for (unsigned k = 0; k < f->sum.maps.length(); k++) {
+		fprintf(out, "vmapcheck: summary of %s (%d events)\n", f->name, f->events.n);
+		dump_effects(out, "releases", &f->sum.releases);
+		dump_effects(out, "unmaps", &f->sum.unmaps);
+		dump_effects(out, "defers", &f->sum.defers);
+		for (int k = 0; k < f->sum.maps.n; k++) {
 			fprintf(out, "  maps:");
-			dump_name(out, f->sum.maps[k].holder);
+			dump_name(out, f->sum.maps.v[k].holder);
 			fprintf(out, " ->");
-			dump_name(out, f->sum.maps[k].pages);
+			dump_name(out, f->sum.maps.v[k].pages);
 			fputc('\n', out);
 		}
 	}
-	for (unsigned i = 0; i < unit_facts.length(); i++) {
+	for (int i = 0; i < facts.n; i++) {
 		fprintf(out, "vmapcheck: fact");
-		dump_name(out, unit_facts[i].holder);
+		dump_name(out, facts.v[i].holder);
 		fprintf(out, " maps");
-		dump_name(out, unit_facts[i].pages);
+		dump_name(out, facts.v[i].pages);
 		fputc('\n', out);
 	}
 }

@@ -76,18 +76,22 @@ public:
 
 static void analyse_unit(void *gcc_data, void *user_data)
 {
+	finding_vec findings = { NULL, 0, 0 };
+
 	if (unit_state != UNIT_CHECKED)
 		return;
 
 	summaries_compute();
 	if (verbose)
 		summaries_dump(stderr);
-	for (unsigned i = 0; i < unit_functions.length(); i++)
-		if (unit_functions[i]->extracted)
-			check_released_while_mapped(unit_functions[i], verbose);
-	report_flush(as_errors);
-	summaries_free();
-	unit_free();
+	for (int i = 0; i < functions.n; i++)
+		if (functions.v[i]->extracted)
+			check_released_while_mapped(functions.v[i], &findings,
+						    verbose ? stderr : NULL);
+	report_findings(&findings, as_errors);
+	vec_free(findings);
+	summaries_clear();
+	functions_free();
 }
 
 static bool parse_arguments(const char *name, int argc, const plugin_argument *argv,
