@@ -14,6 +14,7 @@ GCC       ?= gcc-12
 GXX       := $(patsubst gcc%,g++%,$(GCC))
 BUILD     := build/$(GCC)
 PLUGIN    := $(BUILD)/vmapcheck.so
+MERGE     := $(BUILD)/vmapcheck-merge
 # Kernel trees and other big, rebuildable things; never committed.
 CACHE     ?= $(CURDIR)/.cache
 
@@ -33,11 +34,12 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 	-fasynchronous-unwind-tables $(WARNINGS) -isystem $(PLUGIN_INC) \
 	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
-CORE      := util classes fnmodel summary flow check-release
+CORE      := util classes fnmodel summary flow check-release messages facts
 GCC_SIDE  := vmapcheck api keys extract report
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
 PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
-RUN_ARGS  := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
+RUN_ARGS  := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) MERGE=$(CURDIR)/$(MERGE) \
+	CACHE=$(CACHE)
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
@@ -45,7 +47,7 @@ DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	xz-utils
 
 .PHONY: all scan check check-plugin check-kernel bench deps install clean
-all: $(PLUGIN)
+all: $(PLUGIN) $(MERGE)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
@@ -58,16 +60,23 @@ $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(GXX) -shared -o $@ $^
 
-scan: deps $(PLUGIN)
+$(BUILD)/merge.o: plugin/merge.c $(wildcard plugin/*.h) Makefile
+	@mkdir -p $(BUILD)
+	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
+
+$(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
+	$(GCC) -o $@ $^
+
+scan: deps $(PLUGIN) $(MERGE)
 	@tools/scan $(RUN_ARGS)
 
-check: deps $(PLUGIN)
+check: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS)
 
-check-plugin check-kernel: deps $(PLUGIN)
+check-plugin check-kernel: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
 
-bench: deps $(PLUGIN)
+bench: deps $(PLUGIN) $(MERGE)
 	@bench/plugin-overhead $(RUN_ARGS)
 
 # Installs what is missing as root; otherwise says what to run.
@@ -83,9 +92,11 @@ deps:
 	else echo "deps: missing packages; run: sudo apt-get install" $$missing; \
 		exit 1; fi
 
-install: $(PLUGIN)
+install: $(PLUGIN) $(MERGE)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/vmapcheck.so
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(MERGE) $(DESTDIR)$(PREFIX)/bin/vmapcheck-merge
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0644 docs/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/vmapcheck

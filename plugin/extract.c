@@ -409,7 +409,8 @@ static void call_stmt(extractor *x, gcall *call)
 	int res = result_class(x, gimple_call_lhs(call));
 	unsigned nargs = gimple_call_num_args(call);
 
-	if (fndecl && gimple_has_body_p(fndecl)) {
+	/* Calls to functions of other files too: the merge links them. */
+	if (fndecl && !fndecl_built_in_p(fndecl)) {
 		event *e = add_event(x, EV_CALL, call, res);
 
 		e->callee = function_of(fndecl);
@@ -702,27 +703,6 @@ static void walk_block(extractor *x, basic_block bb)
 	b->nsuccs = x->f->succs.n - b->first_succ;
 }
 
-/* The edge slots into each block, grouped by block (a counting sort). */
-static void link_predecessors(struct fn *f)
-{
-	int nedges = f->succs.n;
-
-	for (int s = 0; s < nedges; s++)
-		f->blocks.v[f->succs.v[s]].npreds++;
-	for (int b = 0, first = 0; b < f->blocks.n; b++) {
-		f->blocks.v[b].first_pred = first;
-		first += f->blocks.v[b].npreds;
-		f->blocks.v[b].npreds = 0;
-	}
-	vec_reserve(f->preds, nedges);
-	f->preds.n = nedges;
-	for (int s = 0; s < nedges; s++) {
-		struct block *d = &f->blocks.v[f->succs.v[s]];
-
-		f->preds.v[d->first_pred + d->npreds++] = s;
-	}
-}
-
 /* Parameters stored where they outlive the call: queued, not unmapped. */
 static void find_escapes(extractor *x)
 {
@@ -787,7 +767,7 @@ void extract_function(function *fun)
 	}
 	FOR_ALL_BB_FN(bb, fun)
 		walk_block(&x, bb);
-	link_predecessors(f);
+	function_link_preds(f);
 
 	classes_finalize(&f->classes);
 	find_escapes(&x);

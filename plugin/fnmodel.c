@@ -39,23 +39,50 @@ void summary_clear(struct summary *s)
 	vec_free(s->maps);
 }
 
+void function_clear(struct fn *f)
+{
+	classes_free(&f->classes);
+	classes_init(&f->classes);
+	vec_free(f->events);
+	vec_free(f->blocks);
+	vec_free(f->succs);
+	vec_free(f->edge_src);
+	vec_free(f->preds);
+	vec_free(f->values);
+	vec_free(f->args);
+	vec_free(f->escapes);
+	summary_clear(&f->sum);
+	f->extracted = false;
+}
+
 void functions_free(void)
 {
 	for (int i = 0; i < functions.n; i++) {
-		struct fn *f = functions.v[i];
-
-		classes_free(&f->classes);
-		vec_free(f->events);
-		vec_free(f->blocks);
-		vec_free(f->succs);
-		vec_free(f->edge_src);
-		vec_free(f->preds);
-		vec_free(f->values);
-		vec_free(f->args);
-		vec_free(f->escapes);
-		summary_clear(&f->sum);
-		vc_free(f);
+		function_clear(functions.v[i]);
+		vc_free(functions.v[i]);
 	}
 	vec_free(functions);
 	int_map_free(&by_key);
 }
+
+/* The edge slots into each block, grouped by block (a counting sort). */
+void function_link_preds(struct fn *f)
+{
+	int nedges = f->succs.n;
+
+	for (int s = 0; s < nedges; s++)
+		f->blocks.v[f->succs.v[s]].npreds++;
+	for (int b = 0, first = 0; b < f->blocks.n; b++) {
+		f->blocks.v[b].first_pred = first;
+		first += f->blocks.v[b].npreds;
+		f->blocks.v[b].npreds = 0;
+	}
+	vec_reserve(f->preds, nedges);
+	f->preds.n = nedges;
+	for (int s = 0; s < nedges; s++) {
+		struct block *d = &f->blocks.v[f->succs.v[s]];
+
+		f->preds.v[d->first_pred + d->npreds++] = s;
+	}
+}
+

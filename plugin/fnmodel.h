@@ -132,9 +132,13 @@ extern int analysed_unit;
 
 /* The function with KEY, created on first use. */
 int function_index(int key, const char *name, int unit);
+/* Fill fn->preds and the blocks' pred ranges from the edges. */
+void function_link_preds(struct fn *f);
 /* Is F part of what is being analysed now? */
 bool function_analysed(const struct fn *f);
 void summary_clear(struct summary *s);
+/* Forget F's body and summary. */
+void function_clear(struct fn *f);
 void functions_free(void);
 
 #ifdef __cplusplus

@@ -13,6 +13,7 @@
  *   verbose      print the API model, summaries and instances to stderr
  *   werror       report findings as errors instead of warnings
  *   api=FILE     add or override API model entries (docs/vmapcheck.1)
+ *   facts=DIR    also write this unit's facts into DIR, for vmapcheck-merge
  *
  * Structure: extract.c turns each function into a model right after the
  * "ssa" pass (before inlining), summary.c computes interprocedural
@@ -23,6 +24,7 @@
 #include "api.h"
 #include "check-release.h"
 #include "extract.h"
+#include "facts.h"
 #include "report.h"
 #include "summary.h"
 
@@ -33,10 +35,12 @@ static struct plugin_info vmapcheck_info = {
 	.help = "disable\tdo nothing\n"
 		"verbose\tprint the API model, summaries and instances\n"
 		"werror\treport findings as errors\n"
-		"api=FILE\tadd API model entries (KIND FUNCTION ARG per line)\n",
+		"api=FILE\tadd API model entries (KIND FUNCTION ARG per line)\n"
+		"facts=DIR\twrite this unit's facts into DIR for vmapcheck-merge\n",
 };
 
 static bool verbose, as_errors;
+static const char *facts_dir;
 
 /* Decided on the first function: whether the unit can map or unmap at all. */
 static enum { UNIT_PENDING, UNIT_CHECKED, UNIT_SKIPPED } unit_state;
@@ -60,7 +64,9 @@ public:
 	bool gate(function *) final override
 	{
 		if (unit_state == UNIT_PENDING) {
-			unit_state = api_bind_identifiers() ? UNIT_CHECKED : UNIT_SKIPPED;
+			/* Facts cover every unit: the merge links them all. */
+			unit_state = api_bind_identifiers() || facts_dir ?
+				UNIT_CHECKED : UNIT_SKIPPED;
 			if (verbose && unit_state == UNIT_SKIPPED)
 				fprintf(stderr, "vmapcheck: nothing maps or unmaps here\n");
 		}
@@ -74,6 +80,27 @@ public:
 	}
 };
 
+static void resolve_location(vc_loc loc, const char **file, int *line, int *column)
+{
+	expanded_location at = expand_location(loc);
+
+	*file = at.file ? at.file : "<unknown>";
+	*line = at.line;
+	*column = at.column;
+}
+
+static void write_facts(void)
+{
+	char err[512];
+
+	if (mkdir(facts_dir, 0777) && errno != EEXIST)
+		error("vmapcheck: cannot create the facts directory %qs: %s", facts_dir,
+		      xstrerror(errno));
+	else if (!facts_write(facts_dir, main_input_filename, resolve_location, err,
+			      sizeof(err)))
+		error("vmapcheck: %s; check %<-fplugin-arg-vmapcheck-facts%>", err);
+}
+
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	finding_vec findings = { NULL, 0, 0 };
@@ -81,6 +108,8 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	if (unit_state != UNIT_CHECKED)
 		return;
 
+	if (facts_dir)
+		write_facts();
 	summaries_compute();
 	if (verbose)
 		summaries_dump(stderr);
@@ -99,14 +128,14 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 {
 	for (int i = 0; i < argc; i++) {
 		const char *key = argv[i].key, *value = argv[i].value;
-		bool wants_value = !strcmp(key, "api");
+		bool wants_value = !strcmp(key, "api") || !strcmp(key, "facts");
 
 		if (wants_value != (value != NULL)) {
 			error(wants_value ?
 			      "vmapcheck: %<-fplugin-arg-%s-%s%> needs a value, for "
-			      "example %<-fplugin-arg-%s-%s=FILE%>" :
+			      "example %<-fplugin-arg-%s-%s=%s%>" :
 			      "vmapcheck: %<-fplugin-arg-%s-%s%> takes no value",
-			      name, key, name, key);
+			      name, key, name, key, strcmp(key, "facts") ? "FILE" : "DIR");
 			return false;
 		}
 		if (!strcmp(key, "disable")) {
@@ -117,9 +146,12 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 			as_errors = true;
 		} else if (!strcmp(key, "api")) {
 			*api_file = value;
+		} else if (!strcmp(key, "facts")) {
+			facts_dir = value;
 		} else {
 			error("vmapcheck: unknown option %<-fplugin-arg-%s-%s%>; the keys "
-			      "are %<disable%>, %<verbose%>, %<werror%> and %<api=FILE%>",
+			      "are %<disable%>, %<verbose%>, %<werror%>, %<api=FILE%> and "
+			      "%<facts=DIR%>",
 			      name, key);
 			return false;
 		}

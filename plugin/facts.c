@@ -1,0 +1,619 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Facts files (see facts.h).  The records, in order:
+ *
+ *   vmapcheck-facts VERSION
+ *   unit SOURCE
+ *   loc ID FILE LINE COLUMN            (before first use; ID > 0)
+ *   fn KEY NAME API                    (a function; API: 1 if modelled)
+ *   c ID PARENT POINTEE NAME...        (alias classes; NAME is K:DEPTH:ID,
+ *                                       K one of P F G R)
+ *   field KEY CLASS / global KEY CLASS / ret CLASS
+ *   e KIND LOC CLS PAGES OWNS CERTAIN CALLEE ARGS API WHAT
+ *   a CLASS                            (argument classes of calls, in order)
+ *   b FIRST N FIRSTSUCC NSUCC FAILSUCC FAILCLS FAILINT FIRSTVAL NVAL FLAGSUCC RETURNS
+ *   s DEST SRC                         (edge slots, in order)
+ *   v PRED SIGN
+ *   x PARAM LOC                        (parameters that escape)
+ *   end                                (the function)
+ *   end-of-facts
+ *
+ * Strings are escaped: '%' followed by two hex digits for '%', space,
+ * tab and newline; "-" is no string.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "facts.h"
+
+/* ----- writing ----- */
+
+struct writer {
+	FILE *out;
+	loc_resolver resolve;
+	struct int_map loc_ids;
+	int next_loc;
+};
+
+static void put_string(FILE *out, const char *s)
+{
+	if (!s || !*s) {
+		fputs(" -", out);
+		return;
+	}
+	/* A string that is just "-" is escaped: "-" alone means none. */
+	if (!strcmp(s, "-")) {
+		fputs(" %2d", out);
+		return;
+	}
+	fputc(' ', out);
+	for (; *s; s++) {
+		if (*s == '%' || *s == ' ' || *s == '\t' || *s == '\n')
+			fprintf(out, "%%%02x", (unsigned char)*s);
+		else
+			fputc(*s, out);
+	}
+}
+
+/* The file's id of LOC, declared with a loc record on first use. */
+static int loc_id(struct writer *w, vc_loc loc)
+{
+	const char *file;
+	int id, line, column;
+
+	if (loc == NO_LOC)
+		return 0;
+	if (int_map_get(&w->loc_ids, (int)loc, &id))
+		return id;
+	id = ++w->next_loc;
+	int_map_put(&w->loc_ids, (int)loc, id);
+	w->resolve(loc, &file, &line, &column);
+	fprintf(w->out, "loc %d", id);
+	put_string(w->out, file);
+	fprintf(w->out, " %d %d\n", line, column);
+	return id;
+}
+
+static void put_name(FILE *out, struct vc_name n)
+{
+	static const char kinds[] = "PFGR";
+
+	fprintf(out, " %c:%d:", kinds[n.kind], n.depth);
+	if (n.kind == NAME_FIELD || n.kind == NAME_GLOBAL) {
+		put_string(out, interned(n.id));
+	} else {
+		fprintf(out, " %d", n.id);
+	}
+}
+
+static void write_map(FILE *out, const char *what, const struct int_map *m)
+{
+	for (int i = 0; i < m->cap; i++) {
+		if (m->keys[i] < 0)
+			continue;
+		fputs(what, out);
+		put_string(out, interned(m->keys[i]));
+		fprintf(out, " %d\n", m->vals[i]);
+	}
+}
+
+static void write_function(struct writer *w, struct fn *f)
+{
+	FILE *out = w->out;
+	struct class_table *t = &f->classes;
+
+	/* Locations first: records refer to them by id. */
+	for (int k = 0; k < f->events.n; k++)
+		loc_id(w, f->events.v[k].loc);
+	for (int k = 0; k < f->escapes.n; k++)
+		loc_id(w, f->escapes.v[k].loc);
+
+	fputs("fn", out);
+	put_string(out, interned(f->key));
+	put_string(out, f->name);
+	fprintf(out, " %d\n", f->is_api);
+	for (int c = 0; c < t->classes.n; c++) {
+		const struct class_info *ci = &t->classes.v[c];
+
+		fprintf(out, "c %d %d %d", c, ci->parent, ci->pointee);
+		for (int i = 0; i < ci->names.n; i++)
+			put_name(out, ci->names.v[i]);
+		fputc('\n', out);
+	}
+	write_map(out, "field", &t->fields);
+	write_map(out, "global", &t->globals);
+	if (t->ret >= 0)
+		fprintf(out, "ret %d\n", t->ret);
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+
+		fprintf(out, "e %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
+			e->pages, e->owns_pages, e->certain);
+		put_string(out, e->callee >= 0 ? interned(functions.v[e->callee]->key) : NULL);
+		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
+		put_string(out, e->api);
+		put_string(out, e->what);
+		fputc('\n', out);
+		for (int i = 0; e->kind == EV_CALL && i < e->nargs; i++)
+			fprintf(out, "a %d\n", f->args.v[e->first_arg + i]);
+	}
+	for (int b = 0; b < f->blocks.n; b++) {
+		const struct block *bl = &f->blocks.v[b];
+
+		fprintf(out, "b %d %d %d %d %d %d %d %d %d %d %d\n", bl->first_event,
+			bl->nevents, bl->first_succ, bl->nsuccs, bl->fail_succ, bl->fail_cls,
+			bl->fail_int, bl->first_value, bl->nvalues, bl->flag_succ, bl->returns);
+	}
+	for (int s = 0; s < f->succs.n; s++)
+		fprintf(out, "s %d %d\n", f->succs.v[s], f->edge_src.v[s]);
+	for (int i = 0; i < f->values.n; i++)
+		fprintf(out, "v %d %d\n", f->values.v[i].pred, f->values.v[i].sign);
+	for (int i = 0; i < f->escapes.n; i++)
+		fprintf(out, "x %d %d\n", f->escapes.v[i].name.id, loc_id(w, f->escapes.v[i].loc));
+	fputs("end\n", out);
+}
+
+/* "dir/path_to_unit.c.facts": one file per source. */
+static char *facts_path(const char *dir, const char *unit, const char *suffix)
+{
+	size_t len = strlen(dir) + strlen(unit) + strlen(suffix) + 32;
+	char *path = (char *)vc_alloc(len);
+	char *p = path + snprintf(path, len, "%s/", dir);
+
+	for (const char *s = unit; *s; s++)
+		*p++ = (*s == '/' || *s == ' ') ? '_' : *s;
+	strcpy(p, suffix);
+	return path;
+}
+
+bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
+		 char *err, size_t errlen)
+{
+	char suffix[64];
+	struct writer w = { NULL, resolve, { NULL, NULL, 0, 0 }, 0 };
+	bool ok;
+
+	snprintf(suffix, sizeof(suffix), ".facts.%ld.tmp", (long)getpid());
+	char *tmp = facts_path(dir, unit, suffix);
+	char *path = facts_path(dir, unit, ".facts");
+
+	w.out = fopen(tmp, "w");
+	if (!w.out) {
+		snprintf(err, errlen, "cannot write '%s': %s", tmp, strerror(errno));
+		vc_free(tmp);
+		vc_free(path);
+		return false;
+	}
+	fprintf(w.out, "vmapcheck-facts %d\nunit", FACTS_VERSION);
+	put_string(w.out, unit);
+	fputc('\n', w.out);
+	for (int i = 0; i < functions.n; i++)
+		if (functions.v[i]->extracted)
+			write_function(&w, functions.v[i]);
+	fputs("end-of-facts\n", w.out);
+	ok = !ferror(w.out);
+	ok &= fclose(w.out) == 0;
+	if (ok && rename(tmp, path) != 0)
+		ok = false;
+	if (!ok) {
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	int_map_free(&w.loc_ids);
+	vc_free(tmp);
+	vc_free(path);
+	return ok;
+}
+
+/* ----- reading ----- */
+
+struct reader {
+	FILE *in;
+	int lineno;
+	char *line;
+	size_t cap;
+	char *pos;		/* next word of line */
+	int unit;
+	loc_maker make_loc;
+	VEC(vc_loc) locs;	/* file id -> location */
+	char *err;
+	size_t errlen;
+};
+
+static bool fail(struct reader *r, const char *what)
+{
+	snprintf(r->err, r->errlen, "line %d: %s", r->lineno, what);
+	return false;
+}
+
+static bool next_line(struct reader *r)
+{
+	ssize_t n = getline(&r->line, &r->cap, r->in);
+
+	if (n <= 0)
+		return false;
+	if (r->line[n - 1] == '\n')
+		r->line[n - 1] = '\0';
+	r->lineno++;
+	r->pos = r->line;
+	return true;
+}
+
+/* The next word of the line, or NULL. */
+static char *word(struct reader *r)
+{
+	char *w;
+
+	while (*r->pos == ' ')
+		r->pos++;
+	if (!*r->pos)
+		return NULL;
+	w = r->pos;
+	while (*r->pos && *r->pos != ' ')
+		r->pos++;
+	if (*r->pos)
+		*r->pos++ = '\0';
+	return w;
+}
+
+static bool number(struct reader *r, int lo, int hi, int *out)
+{
+	char *w = word(r), *end;
+	long v;
+
+	if (!w)
+		return false;
+	errno = 0;
+	v = strtol(w, &end, 10);
+	if (*end || errno || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static int hex(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The next word unescaped and interned; NULL for "-"; false if malformed. */
+static bool string(struct reader *r, const char **out)
+{
+	char *w = word(r), *d;
+
+	if (!w)
+		return false;
+	if (!strcmp(w, "-")) {
+		*out = NULL;
+		return true;
+	}
+	d = w;
+	for (char *s = w; *s; s++) {
+		if (*s == '%') {
+			if (hex(s[1]) < 0 || hex(s[2]) < 0)
+				return false;
+			*d++ = (char)(hex(s[1]) * 16 + hex(s[2]));
+			s += 2;
+		} else {
+			*d++ = *s;
+		}
+	}
+	*d = '\0';
+	*out = intern_str(w);
+	return true;
+}
+
+static bool location(struct reader *r, vc_loc *out)
+{
+	int id;
+
+	if (!number(r, 0, r->locs.n, &id))
+		return false;
+	*out = id ? r->locs.v[id - 1] : NO_LOC;
+	return true;
+}
+
+static bool read_name(struct reader *r, const char *w, struct vc_name *n)
+{
+	const char *kinds = "PFGR", *k = w[0] ? strchr(kinds, w[0]) : NULL;
+	char *end;
+	long depth;
+
+	if (!k || w[1] != ':')
+		return false;
+	n->kind = (unsigned char)(k - kinds);
+	depth = strtol(w + 2, &end, 10);
+	if (*end != ':' || depth < -1 || depth > NAME_MAX_DEPTH)
+		return false;
+	n->depth = (signed char)depth;
+	if (n->kind == NAME_FIELD || n->kind == NAME_GLOBAL) {
+		const char *key;
+
+		if (!string(r, &key) || !key)
+			return false;
+		n->id = intern(key);
+		return true;
+	}
+	return number(r, 0, 1 << 20, &n->id);
+}
+
+static bool read_class(struct reader *r, struct fn *f)
+{
+	struct class_table *t = &f->classes;
+	int id, parent, pointee;
+	char *w;
+
+	if (!number(r, t->classes.n, t->classes.n, &id) ||
+	    !number(r, 0, 1 << 24, &parent) || !number(r, -1, 1 << 24, &pointee))
+		return fail(r, "bad class record");
+	class_new(t);
+	t->classes.v[id].parent = parent;
+	t->classes.v[id].pointee = pointee;
+	while ((w = word(r))) {
+		struct vc_name n;
+
+		if (!read_name(r, w, &n))
+			return fail(r, "bad class name");
+		vec_push(t->classes.v[id].names, n);
+	}
+	return true;
+}
+
+static bool read_map(struct reader *r, struct int_map *m, int nclasses)
+{
+	const char *key;
+	int c;
+
+	if (!string(r, &key) || !key || !number(r, 0, nclasses - 1, &c))
+		return fail(r, "bad field or global record");
+	int_map_put(m, intern(key), c);
+	return true;
+}
+
+static bool read_event(struct reader *r, struct fn *f)
+{
+	struct event e;
+	int kind, owns, certain, nargs;
+	const char *callee;
+
+	memset(&e, 0, sizeof(e));
+	if (!number(r, EV_MAP, EV_STORE, &kind) || !location(r, &e.loc) ||
+	    !number(r, -1, 1 << 24, &e.cls) || !number(r, -1, 1 << 24, &e.pages) ||
+	    !number(r, 0, 1, &owns) || !number(r, 0, 1, &certain) ||
+	    !string(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
+	    !string(r, &e.api) || !string(r, &e.what))
+		return fail(r, "bad event record");
+	e.kind = (enum event_kind)kind;
+	e.owns_pages = owns;
+	e.certain = certain;
+	e.callee = -1;
+	if (e.kind == EV_CALL) {
+		if (!callee)
+			return fail(r, "call without a callee");
+		e.callee = function_index(intern(callee), e.api, r->unit);
+		e.first_arg = f->args.n;
+		e.nargs = nargs;
+	}
+	vec_push(f->events, e);
+	return true;
+}
+
+static bool read_block(struct reader *r, struct fn *f)
+{
+	struct block b;
+	int fail_int, returns;
+
+	memset(&b, 0, sizeof(b));
+	if (!number(r, 0, 1 << 24, &b.first_event) || !number(r, 0, 1 << 24, &b.nevents) ||
+	    !number(r, 0, 1 << 24, &b.first_succ) || !number(r, 0, 1 << 16, &b.nsuccs) ||
+	    !number(r, -1, 1 << 24, &b.fail_succ) || !number(r, -1, 1 << 24, &b.fail_cls) ||
+	    !number(r, 0, 1, &fail_int) || !number(r, 0, 1 << 24, &b.first_value) ||
+	    !number(r, 0, 1 << 16, &b.nvalues) || !number(r, -1, 1 << 24, &b.flag_succ) ||
+	    !number(r, 0, 1, &returns))
+		return fail(r, "bad block record");
+	b.fail_int = fail_int;
+	b.returns = returns;
+	vec_push(f->blocks, b);
+	return true;
+}
+
+/* Every index in F within bounds: the analysis trusts them. */
+static bool consistent(struct reader *r, struct fn *f)
+{
+	int ncls = f->classes.classes.n, nblocks = f->blocks.n, nargs = 0;
+
+	for (int c = 0; c < ncls; c++)
+		if (f->classes.classes.v[c].parent >= ncls ||
+		    f->classes.classes.v[c].pointee >= ncls)
+			return fail(r, "class index out of range");
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+
+		if (e->cls >= ncls || e->pages >= ncls)
+			return fail(r, "event class out of range");
+		if (e->kind == EV_CALL && e->first_arg != nargs)
+			return fail(r, "call arguments out of order");
+		nargs += e->kind == EV_CALL ? e->nargs : 0;
+	}
+	if (nargs != f->args.n)
+		return fail(r, "wrong number of call arguments");
+	for (int i = 0; i < f->args.n; i++)
+		if (f->args.v[i] >= ncls)
+			return fail(r, "argument class out of range");
+	if (nblocks < 2 || f->classes.ret >= ncls)
+		return fail(r, "function without entry and exit blocks");
+	for (int b = 0; b < nblocks; b++) {
+		const struct block *bl = &f->blocks.v[b];
+
+		if (bl->first_event + bl->nevents > f->events.n ||
+		    bl->first_succ + bl->nsuccs > f->succs.n ||
+		    bl->first_value + bl->nvalues > f->values.n ||
+		    bl->fail_succ >= nblocks || bl->flag_succ >= nblocks || bl->fail_cls >= ncls)
+			return fail(r, "block out of range");
+	}
+	for (int s = 0; s < f->succs.n; s++)
+		if (f->succs.v[s] < 0 || f->succs.v[s] >= nblocks ||
+		    f->edge_src.v[s] < 0 || f->edge_src.v[s] >= nblocks)
+			return fail(r, "edge out of range");
+	return true;
+}
+
+/* Read a function body; a second definition of a public function is skipped. */
+static bool read_function(struct reader *r)
+{
+	const char *key, *name;
+	int is_api, index, v1, v2;
+	struct fn scratch, *f;
+
+	if (!string(r, &key) || !key || !string(r, &name) || !name || !number(r, 0, 1, &is_api))
+		return fail(r, "bad function record");
+	index = function_index(intern(key), name, r->unit);
+	f = functions.v[index];
+	memset(&scratch, 0, sizeof(scratch));
+	classes_init(&scratch.classes);
+	if (f->extracted)
+		f = &scratch;
+	else
+		function_clear(f);
+	f->unit = r->unit;
+	f->is_api = is_api;
+	while (next_line(r)) {
+		char *rec = word(r);
+		bool ok = true;
+
+		if (!rec)
+			return fail(r, "empty line");
+		if (!strcmp(rec, "end")) {
+			if (!consistent(r, f))
+				return false;
+			function_link_preds(f);
+			f->extracted = f != &scratch;
+			function_clear(&scratch);
+			return true;
+		}
+		if (!strcmp(rec, "c")) {
+			ok = read_class(r, f);
+		} else if (!strcmp(rec, "field")) {
+			ok = read_map(r, &f->classes.fields, f->classes.classes.n);
+		} else if (!strcmp(rec, "global")) {
+			ok = read_map(r, &f->classes.globals, f->classes.classes.n);
+		} else if (!strcmp(rec, "ret")) {
+			ok = number(r, 0, f->classes.classes.n - 1, &f->classes.ret) ||
+				fail(r, "bad ret record");
+		} else if (!strcmp(rec, "e")) {
+			ok = read_event(r, f);
+		} else if (!strcmp(rec, "a")) {
+			ok = number(r, -1, 1 << 24, &v1) || fail(r, "bad argument record");
+			if (ok)
+				vec_push(f->args, v1);
+		} else if (!strcmp(rec, "b")) {
+			ok = read_block(r, f);
+		} else if (!strcmp(rec, "s")) {
+			ok = (number(r, 0, 1 << 24, &v1) && number(r, 0, 1 << 24, &v2)) ||
+				fail(r, "bad edge record");
+			if (ok) {
+				vec_push(f->succs, v1);
+				vec_push(f->edge_src, v2);
+			}
+		} else if (!strcmp(rec, "v")) {
+			ok = (number(r, -1, 1 << 24, &v1) &&
+			      number(r, SIGN_ZERO, SIGN_UNKNOWN, &v2)) || fail(r, "bad value record");
+			if (ok) {
+				struct edge_value ev = { v1, (enum value_sign)v2 };
+
+				vec_push(f->values, ev);
+			}
+		} else if (!strcmp(rec, "x")) {
+			struct effect esc = { { NAME_PARAM, 0, 0 }, NO_LOC, f->name, false };
+
+			ok = (number(r, 0, 1 << 16, &esc.name.id) && location(r, &esc.loc)) ||
+				fail(r, "bad escape record");
+			if (ok)
+				vec_push(f->escapes, esc);
+		} else {
+			return fail(r, "unknown record");
+		}
+		if (!ok)
+			return false;
+	}
+	return fail(r, "truncated: the function has no end");
+}
+
+static bool read_loc(struct reader *r)
+{
+	const char *file;
+	int id, line, column;
+
+	if (!number(r, r->locs.n + 1, r->locs.n + 1, &id) || !string(r, &file) || !file ||
+	    !number(r, 0, 1 << 30, &line) || !number(r, 0, 1 << 20, &column))
+		return fail(r, "bad loc record");
+	vec_push(r->locs, r->make_loc(file, line, column));
+	return true;
+}
+
+static bool read_all(struct reader *r, const char **source)
+{
+	int version;
+	char *w;
+
+	if (!next_line(r) || !(w = word(r)) || strcmp(w, "vmapcheck-facts"))
+		return fail(r, "not a vmapcheck facts file");
+	if (!number(r, 0, 1 << 20, &version) || version != FACTS_VERSION) {
+		snprintf(r->err, r->errlen, "facts version %s, this vmapcheck-merge reads "
+			 "version %d; rebuild the facts with the matching plugin",
+			 r->line + strlen("vmapcheck-facts") + 1, FACTS_VERSION);
+		return false;
+	}
+	if (!next_line(r) || !(w = word(r)) || strcmp(w, "unit") || !string(r, source) || !*source)
+		return fail(r, "no unit record");
+	while (next_line(r)) {
+		char *rec = word(r);
+		bool ok;
+
+		if (!rec)
+			return fail(r, "empty line");
+		if (!strcmp(rec, "end-of-facts"))
+			return true;
+		if (!strcmp(rec, "loc"))
+			ok = read_loc(r);
+		else if (!strcmp(rec, "fn"))
+			ok = read_function(r);
+		else
+			ok = fail(r, "unknown record");
+		if (!ok)
+			return false;
+	}
+	return fail(r, "truncated: no end-of-facts");
+}
+
+bool facts_read(const char *path, int unit, loc_maker make_loc, const char **source,
+		char *err, size_t errlen)
+{
+	struct reader r;
+	bool ok;
+
+	memset(&r, 0, sizeof(r));
+	r.unit = unit;
+	r.make_loc = make_loc;
+	r.err = err;
+	r.errlen = errlen;
+	r.in = fopen(path, "r");
+	if (!r.in) {
+		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
+		return false;
+	}
+	ok = read_all(&r, source);
+	fclose(r.in);
+	free(r.line);
+	vec_free(r.locs);
+	if (!ok) {
+		for (int i = 0; i < functions.n; i++)
+			if (functions.v[i]->unit == unit)
+				functions.v[i]->extracted = false;
+	}
+	return ok;
+}

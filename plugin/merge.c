@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vmapcheck-merge: link the facts that the plugin wrote for each object
+ * of a build (-fplugin-arg-vmapcheck-facts=DIR) and report the findings
+ * that only the whole build shows: a mapping kept in a field by one file
+ * and its pages released by another, a helper of another file that
+ * releases or unmaps.  What a single compile already reported is left out:
+ * the analysis runs once per unit, as the compiler did, and once over the
+ * whole build, and only the difference is printed.
+ *
+ * Usage: vmapcheck-merge [--json] [--verbose] DIR...
+ * Exit status: 0, or 2 when a facts file could not be read (the others are
+ * still analysed), 64 on a usage error.
+ */
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check-release.h"
+#include "facts.h"
+#include "messages.h"
+#include "summary.h"
+
+static const char usage[] =
+	"usage: vmapcheck-merge [--json] [--verbose] DIR...\n"
+	"\n"
+	"Read the facts files (*.facts) that compiles with\n"
+	"-fplugin-arg-vmapcheck-facts=DIR wrote, link them, and report the\n"
+	"findings that need more than one file, in GCC's format\n"
+	"(file:line:col: warning: ...) or, with --json, as GCC's JSON.\n"
+	"Findings within one file are the compiler's and are not repeated.\n"
+	"\n"
+	"  --json      print a JSON array of diagnostics with their notes\n"
+	"  --verbose   print summaries and mapping instances to stderr\n"
+	"  --help      print this text\n"
+	"\n"
+	"Exit status: 0; 2 if a facts file could not be read (it is named,\n"
+	"and the others are still analysed); 64 on a usage error.\n";
+
+/* Locations of all facts files: vc_loc N is places.v[N - 1]. */
+struct place {
+	const char *file;
+	int line, column;
+};
+static VEC(struct place) places;
+
+static vc_loc make_loc(const char *file, int line, int column)
+{
+	struct place p = { file, line, column };
+
+	vec_push(places, p);
+	return (vc_loc)places.n;
+}
+
+static const struct place *place_of(vc_loc loc)
+{
+	static const struct place nowhere = { "<unknown>", 0, 0 };
+
+	return loc == NO_LOC ? &nowhere : &places.v[loc - 1];
+}
+
+/* ----- reading the facts ----- */
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read DIR's facts files, in name order; false if one could not be read. */
+static bool read_dir(const char *dir, int *units)
+{
+	VEC(char *) names = { NULL, 0, 0 };
+	struct dirent *d;
+	DIR *dp = opendir(dir);
+	bool ok = true;
+
+	if (!dp) {
+		fprintf(stderr, "vmapcheck-merge: cannot read directory '%s'\n", dir);
+		return false;
+	}
+	while ((d = readdir(dp))) {
+		size_t len = strlen(d->d_name);
+
+		if (len > 6 && !strcmp(d->d_name + len - 6, ".facts")) {
+			char *path = (char *)vc_alloc(strlen(dir) + len + 2);
+
+			sprintf(path, "%s/%s", dir, d->d_name);
+			vec_push(names, path);
+		}
+	}
+	closedir(dp);
+	qsort(names.v, names.n, sizeof(*names.v), compare_strings);
+	for (int i = 0; i < names.n; i++) {
+		const char *source;
+		char err[256];
+
+		if (!facts_read(names.v[i], (*units)++, make_loc, &source, err, sizeof(err))) {
+			fprintf(stderr, "vmapcheck-merge: %s: %s; skipping this file\n",
+				names.v[i], err);
+			ok = false;
+		}
+		vc_free(names.v[i]);
+	}
+	vec_free(names);
+	return ok;
+}
+
+/* ----- analysis ----- */
+
+/* A finding as text: its warning and notes, and the key it is known by. */
+struct report {
+	struct message m[MAX_MESSAGES];
+	int n;
+	char key[MESSAGE_SIZE + 64];
+};
+typedef VEC(struct report) report_vec;
+
+static void add_reports(report_vec *out, const finding_vec *findings)
+{
+	for (int i = 0; i < findings->n; i++) {
+		struct report r;
+		const struct place *p;
+
+		r.n = finding_messages(&findings->v[i], r.m);
+		p = place_of(r.m[0].loc);
+		snprintf(r.key, sizeof(r.key), "%s:%d:%d: %s", p->file, p->line, p->column,
+			 r.m[0].text);
+		vec_push(*out, r);
+	}
+}
+
+/* Summaries and check A over what analysed_unit selects. */
+static void analyse(report_vec *out, FILE *verbose)
+{
+	finding_vec findings = { NULL, 0, 0 };
+
+	summaries_compute();
+	if (verbose)
+		summaries_dump(verbose);
+	for (int i = 0; i < functions.n; i++)
+		if (function_analysed(functions.v[i]))
+			check_released_while_mapped(functions.v[i], &findings, verbose);
+	add_reports(out, &findings);
+	vec_free(findings);
+	summaries_clear();
+}
+
+static bool known(const report_vec *v, const char *key)
+{
+	for (int i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i].key, key))
+			return true;
+	return false;
+}
+
+static int compare_reports(const void *pa, const void *pb)
+{
+	const struct report *a = (const struct report *)pa, *b = (const struct report *)pb;
+	const struct place *x = place_of(a->m[0].loc), *y = place_of(b->m[0].loc);
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line - y->line;
+	if (x->column != y->column)
+		return x->column - y->column;
+	return strcmp(a->key, b->key);
+}
+
+/* ----- output ----- */
+
+static void print_text(const report_vec *v)
+{
+	for (int i = 0; i < v->n; i++) {
+		for (int k = 0; k < v->v[i].n; k++) {
+			const struct message *m = &v->v[i].m[k];
+			const struct place *p = place_of(m->loc);
+
+			printf("%s:%d:%d: %s: %s\n", p->file, p->line, p->column,
+			       m->note ? "note" : "warning", m->text);
+		}
+	}
+}
+
+static void json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", *s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+/* One diagnostic in the shape of GCC's -fdiagnostics-format=json. */
+static void json_message(const struct message *m)
+{
+	const struct place *p = place_of(m->loc);
+
+	printf("{\"kind\": \"%s\", \"message\": ", m->note ? "note" : "warning");
+	json_string(m->text);
+	printf(", \"locations\": [{\"caret\": {\"file\": ");
+	json_string(p->file);
+	printf(", \"line\": %d, \"column\": %d}}]", p->line, p->column);
+}
+
+static void print_json(const report_vec *v)
+{
+	printf("[");
+	for (int i = 0; i < v->n; i++) {
+		printf("%s", i ? ",\n " : "");
+		json_message(&v->v[i].m[0]);
+		printf(", \"children\": [");
+		for (int k = 1; k < v->v[i].n; k++) {
+			printf("%s", k > 1 ? ", " : "");
+			json_message(&v->v[i].m[k]);
+			printf("}");
+		}
+		printf("]}");
+	}
+	printf("]\n");
+}
+
+int main(int argc, char **argv)
+{
+	report_vec per_unit = { NULL, 0, 0 }, whole = { NULL, 0, 0 }, news = { NULL, 0, 0 };
+	FILE *verbose = NULL;
+	bool json = false, ok = true;
+	int units = 0, ndirs = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--json")) {
+			json = true;
+		} else if (!strcmp(argv[i], "--verbose")) {
+			verbose = stderr;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "vmapcheck-merge: unknown option '%s'; see --help\n", argv[i]);
+			return 64;
+		} else {
+			ndirs++;
+		}
+	}
+	if (!ndirs) {
+		fputs("vmapcheck-merge: no facts directory given; see --help\n", stderr);
+		return 64;
+	}
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] != '-')
+			ok &= read_dir(argv[i], &units);
+
+	/* What each compile reported on its own, then the whole build. */
+	for (analysed_unit = 0; analysed_unit < units; analysed_unit++)
+		analyse(&per_unit, verbose);
+	analysed_unit = -1;
+	analyse(&whole, verbose);
+
+	for (int i = 0; i < whole.n; i++)
+		if (!known(&per_unit, whole.v[i].key) && !known(&news, whole.v[i].key))
+			vec_push(news, whole.v[i]);
+	qsort(news.v, news.n, sizeof(*news.v), compare_reports);
+	if (json)
+		print_json(&news);
+	else
+		print_text(&news);
+	vec_free(per_unit);
+	vec_free(whole);
+	vec_free(news);
+	functions_free();
+	return ok ? 0 : 2;
+}
