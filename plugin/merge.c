@@ -113,7 +113,7 @@ static bool read_dir(const char *dir, int *units)
 struct report {
 	struct message m[MAX_MESSAGES];
 	int n;
-	char key[MESSAGE_SIZE + 64];
+	char key[512];
 };
 typedef VEC(struct report) report_vec;
 
@@ -125,8 +125,8 @@ static void add_reports(report_vec *out, const finding_vec *findings)
 
 		r.n = finding_messages(&findings->v[i], r.m);
 		p = place_of(r.m[0].loc);
-		snprintf(r.key, sizeof(r.key), "%s:%d:%d: %s", p->file, p->line, p->column,
-			 r.m[0].text);
+		/* One finding per release site: the compiler's, if it had one. */
+		snprintf(r.key, sizeof(r.key), "%s:%d:%d", p->file, p->line, p->column);
 		vec_push(*out, r);
 	}
 }

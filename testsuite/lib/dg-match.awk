@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Match GCC diagnostics against the dg-style expectations written in a test
-# case, the way GCC's own plugin tests do:
+# Match diagnostics against the dg-style expectations written in test
+# sources, the way GCC's own plugin tests do:
 #
 #   x = f();   /* { dg-warning "REGEX" } */      a warning on this line
 #              /* { dg-note "REGEX" } */         a note on this line
@@ -11,28 +11,39 @@
 #              diagnostic without a location ("cc1: error: ...")
 #   /* { dg-no-diagnostics } */                  nothing at all is expected
 #
+# With -v prefix=merge-, the directives read are dg-merge-warning,
+# dg-merge-note and dg-merge-none instead: expectations on vmapcheck-merge's
+# output for a multi-file case.
+#
 # Each expectation matches exactly one diagnostic.  GCC's context notes
 # ("in expansion of macro") are not diagnostics of their own and are skipped.
 #
-# Usage: awk -f dg-match.awk -v src=CASE.c DIAGNOSTICS
-# Prints one line per problem ("missing ..." or "unexpected ..."); prints
-# "no-diagnostics-marker" when a case has neither expectations nor the marker.
+# Usage: awk -f dg-match.awk -v src="A.c [B.c...]" [-v prefix=merge-] DIAGNOSTICS
+# Prints one line per problem ("missing ..." or "unexpected ..."), and a
+# complaint when no source has expectations nor the "nothing" marker.
 
-function expectation(kind, re, line) {
+function expectation(file, kind, re, line) {
+	exp_file[nexp] = file
 	exp_kind[nexp] = kind
 	exp_re[nexp] = re
 	exp_line[nexp] = line
 	nexp++
 }
 
-function parse_line(text, lineno,    d, kind, re, rest, spec) {
-	if (text ~ /\{ *dg-no-diagnostics *\}/)
+function basename(path,    parts, n) {
+	n = split(path, parts, "/")
+	return parts[n]
+}
+
+function parse_line(file, text, lineno,    d, kind, re, rest, spec, line, pat) {
+	if (text ~ none_marker)
 		marker = 1
-	while (match(text, /\{ *dg-(warning|note|error|message) +"([^"\\]|\\.)*"[^{}]*(\{[^{}]*\}[^{}]*)?\}/)) {
+	pat = "\\{ *dg-" prefix "(warning|note|error|message) +\"([^\"\\\\]|\\\\.)*\"[^{}]*(\\{[^{}]*\\}[^{}]*)?\\}"
+	while (match(text, pat)) {
 		d = substr(text, RSTART, RLENGTH)
 		text = substr(text, RSTART + RLENGTH)
-		match(d, /dg-[a-z]+/)
-		kind = substr(d, RSTART + 3, RLENGTH - 3)
+		match(d, "dg-" prefix "[a-z]+")
+		kind = substr(d, RSTART + 3 + length(prefix), RLENGTH - 3 - length(prefix))
 		match(d, /"([^"\\]|\\.)*"/)
 		re = substr(d, RSTART + 1, RLENGTH - 2)
 		gsub(/\\"/, "\"", re)
@@ -46,19 +57,22 @@ function parse_line(text, lineno,    d, kind, re, rest, spec) {
 			else
 				line = spec + 0
 		}
-		expectation(kind, re, line)
+		expectation(file, kind, re, line)
 	}
 }
 
 BEGIN {
 	nexp = 0
-	n = split(src, parts, "/")
-	srcbase = parts[n]
-	while ((getline text < src) > 0)
-		parse_line(text, ++lineno)
-	close(src)
+	none_marker = prefix == "" ? "\\{ *dg-no-diagnostics *\\}" : "\\{ *dg-" prefix "none *\\}"
+	nsrc = split(src, sources, " ")
+	for (s = 1; s <= nsrc; s++) {
+		lineno = 0
+		while ((getline text < sources[s]) > 0)
+			parse_line(basename(sources[s]), text, ++lineno)
+		close(sources[s])
+	}
 	if (nexp == 0 && !marker)
-		print "no-diagnostics-marker: a case with no expectations must say { dg-no-diagnostics }"
+		print "no-diagnostics-marker: a case with no expectations must say so (" none_marker ")"
 }
 
 # file:line:col: kind: message   (or cc1: kind: message, line 0)
@@ -67,15 +81,14 @@ BEGIN {
 		head = substr($0, 1, RLENGTH)
 		msg = substr($0, RLENGTH + 1)
 		split(head, f, ":")
-		n = split(f[1], parts, "/")
-		file = parts[n]
+		file = basename(f[1])
 		dline = f[2] + 0
 		kind = f[4]
 	} else if (match($0, /^(cc1|cc1plus|gcc[-0-9]*|lto1): (warning|error|note|fatal error): /)) {
 		head = substr($0, 1, RLENGTH)
 		msg = substr($0, RLENGTH + 1)
 		split(head, f, ":")
-		file = srcbase
+		file = basename(sources[1])
 		dline = 0
 		kind = f[2]
 	} else {
@@ -85,7 +98,7 @@ BEGIN {
 	if (kind == "note" && msg ~ /^(in expansion of macro|in definition of macro|each undeclared identifier)/)
 		next
 	for (i = 0; i < nexp; i++) {
-		if (used[i] || exp_line[i] != dline || file != srcbase)
+		if (used[i] || exp_line[i] != dline || exp_file[i] != file)
 			continue
 		if (exp_kind[i] != "message" && exp_kind[i] != kind)
 			continue
@@ -100,5 +113,5 @@ BEGIN {
 END {
 	for (i = 0; i < nexp; i++)
 		if (!used[i])
-			print "missing " exp_kind[i] " at line " exp_line[i] ": \"" exp_re[i] "\""
+			print "missing " exp_kind[i] " at " exp_file[i] ":" exp_line[i] ": \"" exp_re[i] "\""
 }

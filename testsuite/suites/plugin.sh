@@ -1,23 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The plugin's test cases, testsuite/plugin/*.c, each compiled against our
-# kernel-like headers (testsuite/include) with the expectations written in
-# the case (lib/dg-match.awk).  Besides those:
+# kernel-like headers with the expectations written in the case
+# (lib/dg-match.awk).  Besides those:
 #   { dg-options "FLAGS" }   extra flags; ${srcdir} is the case's directory
 #   { dg-stderr-lines N }    stderr has exactly N lines (one-line errors)
-# For every case that compiles, the object code must be the same without
-# the plugin: it analyses and never changes code.
+# For every case that compiles: the object code is the same without the
+# plugin (it analyses and never changes code), and vmapcheck-merge over
+# the case's facts adds nothing (one file: all is the compiler's to say).
 
+. "$top/testsuite/lib/cases.sh"
 case_dir=$top/testsuite/plugin
-case_cflags="-O2 -std=gnu11 -Wall -fno-strict-aliasing -nostdinc \
-	-I$top/testsuite/include -fdiagnostics-plain-output"
-
-# dg_value CASE DIRECTIVE: the quoted value of { DIRECTIVE "..." }, if any.
-dg_value()
-{
-	sed -n "s/.*{ *$2 *\"\([^\"]*\)\" *}.*/\1/p" "$1" | head -n 1 |
-		sed "s|\${srcdir}|$case_dir|g"
-}
 
 plugin_case()
 {
@@ -25,24 +18,15 @@ plugin_case()
 	name=plugin/$(basename "$src" .c)
 	tmp=$WORK/plugin/$(basename "$src" .c)
 	opts=$(dg_value "$src" dg-options)
-	lines=$(sed -n 's/.*{ *dg-stderr-lines *\([0-9]*\) *}.*/\1/p' "$src")
 	mkdir -p "$tmp"
 
 	# shellcheck disable=SC2086
-	$GCC $case_cflags -fplugin="$PLUGIN" $opts -c -o "$tmp/with.o" "$src" \
-		2>"$tmp/stderr"
+	$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$tmp/facts" \
+		$opts -c -o "$tmp/with.o" "$src" 2>"$tmp/stderr"
 	rc=$?
-	problems=$(awk -f "$top/testsuite/lib/dg-match.awk" -v src="$src" "$tmp/stderr")
-	if grep -q "internal compiler error" "$tmp/stderr"; then
-		fail "$name" "compiler crash: $(grep -m1 'internal compiler error' "$tmp/stderr")"
-	elif [ -n "$problems" ]; then
+	problems=$(compile_problems "$src" "$tmp/stderr" $rc)
+	if [ -n "$problems" ]; then
 		fail "$name" "$problems"
-	elif grep -q "dg-error" "$src" && [ $rc -eq 0 ]; then
-		fail "$name" "expected errors but the compile succeeded"
-	elif ! grep -q "dg-error" "$src" && [ $rc -ne 0 ]; then
-		fail "$name" "the compile failed (status $rc)"
-	elif [ -n "$lines" ] && [ "$(wc -l <"$tmp/stderr")" -ne "$lines" ]; then
-		fail "$name" "expected $lines line(s) on stderr, got: $(cat "$tmp/stderr")"
 	else
 		pass "$name"
 	fi
@@ -56,6 +40,15 @@ plugin_case()
 		fail "$name: same code" "the plugin changed the object code"
 	else
 		pass "$name: same code"
+	fi
+
+	if [ -d "$tmp/facts" ]; then
+		out=$("$MERGE" "$tmp/facts" 2>&1)
+		if [ $? -eq 0 ] && [ -z "$out" ]; then
+			pass "$name: merge repeats nothing"
+		else
+			fail "$name: merge repeats nothing" "$out"
+		fi
 	fi
 }
 

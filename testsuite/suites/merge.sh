@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Multi-file cases: each directory testsuite/merge/CASE holds the files of
+# one small "build".  Every file is compiled with the plugin writing facts
+# (its own diagnostics checked as in the plugin suite), then the facts are
+# merged and vmapcheck-merge's output is checked against the files'
+#   { dg-merge-warning "REGEX" }  { dg-merge-note "REGEX" }  { dg-merge-none }
+# Plus: damaged facts files are named, and the rest is still analysed.
+
+. "$top/testsuite/lib/cases.sh"
+
+merge_case()
+{
+	dir=$1
+	name=merge/$(basename "$dir")
+	tmp=$WORK/merge/$(basename "$dir")
+	problems=
+	mkdir -p "$tmp/facts"
+
+	for src in "$dir"/*.c; do
+		opts=$(dg_value "$src" dg-options)
+		err=$tmp/$(basename "$src").stderr
+		# shellcheck disable=SC2086
+		$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$tmp/facts" \
+			$opts -c -o "$tmp/$(basename "$src" .c).o" "$src" 2>"$err"
+		problems="$problems$(compile_problems "$src" "$err" $?)"
+	done
+	"$MERGE" "$tmp/facts" >"$tmp/merge.out" 2>"$tmp/merge.err"
+	rc=$?
+	[ $rc -eq 0 ] || problems="$problems merge exit status $rc: $(cat "$tmp/merge.err")"
+	problems="$problems$(awk -f "$top/testsuite/lib/dg-match.awk" -v prefix=merge- \
+		-v src="$(echo "$dir"/*.c)" "$tmp/merge.out")"
+	if [ -n "$problems" ]; then
+		fail "$name" "$problems"
+	else
+		pass "$name"
+	fi
+}
+
+for dir in "$top"/testsuite/merge/*/; do
+	merge_case "${dir%/}"
+done
+
+# Damaged facts next to good ones: each is named with what is wrong, the
+# good ones are still linked (the cross-file finding is still there), and
+# the exit status is 2.
+good=$WORK/merge/field-across-files/facts
+damaged=$WORK/merge/damaged
+rm -rf "$damaged"
+mkdir -p "$damaged"
+cp "$good"/*.facts "$damaged"/
+one=$(ls "$good"/*.facts | head -n 1)
+head -n 5 "$one" >"$damaged/truncated.facts"
+sed '1s/.*/vmapcheck-facts 999/' "$one" >"$damaged/version.facts"
+sed '3s/.*/e not numbers/' "$one" >"$damaged/corrupt.facts"
+printf 'garbage\n' >"$damaged/garbage.facts"
+"$MERGE" "$damaged" >"$damaged/out" 2>"$damaged/err"
+rc=$?
+for what in "truncated.facts: line [0-9]*: truncated" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 1" \
+	    "corrupt.facts: line 3: unknown record" \
+	    "garbage.facts: line 1: not a vmapcheck facts file"; do
+	if grep -q "vmapcheck-merge: .*$what.*; skipping this file" "$damaged/err"; then
+		pass "merge/damaged: $(echo "$what" | cut -d: -f1) is named"
+	else
+		fail "merge/damaged: $(echo "$what" | cut -d: -f1) is named" "$(cat "$damaged/err")"
+	fi
+done
+if [ $rc -eq 2 ] && grep -q "warning: .*\[vmapcheck\]" "$damaged/out"; then
+	pass "merge/damaged: the good facts are still merged, status 2"
+else
+	fail "merge/damaged: the good facts are still merged, status 2" "status $rc: $(cat "$damaged/out")"
+fi
+
+# --help documents the tool; --json is GCC's JSON shape.
+if "$MERGE" --help | grep -q "usage: vmapcheck-merge" &&
+   "$MERGE" --json "$good" | jq -e '.[0].kind == "warning" and
+	(.[0].children | length) > 0 and .[0].locations[0].caret.line > 0' >/dev/null; then
+	pass "merge/help and json"
+else
+	fail "merge/help and json"
+fi
