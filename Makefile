@@ -34,7 +34,7 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 	-fasynchronous-unwind-tables $(WARNINGS) -isystem $(PLUGIN_INC) \
 	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
-CORE      := util classes fnmodel summary flow check-release messages facts
+CORE      := util classes fnmodel summary flow check-release check-lazy messages facts
 GCC_SIDE  := vmapcheck api keys extract report
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
 PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))

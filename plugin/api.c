@@ -36,7 +36,13 @@ static const char builtin_model[] =
 	"alias          _compound_head              0\n"
 	"alias          compound_head               0\n"
 	"errtest        IS_ERR                      0\n"
-	"errtest        IS_ERR_OR_NULL              0\n";
+	"errtest        IS_ERR_OR_NULL              0\n"
+	"hook           register_vmap_purge_notifier 0\n"
+	"hook           register_oom_notifier       0\n"
+	"hook           register_shrinker           0\n"
+	"hook           shrinker_register           0\n"
+	"hook           cpuhp_setup_state           2,3\n"
+	"hook           cpuhp_setup_state_nocalls   2,3\n";
 
 static const char *const kind_names[] = {
 	[API_MAP] = "map",
@@ -48,6 +54,7 @@ static const char *const kind_names[] = {
 	[API_DEFER] = "defer",
 	[API_ALIAS] = "alias",
 	[API_ERRTEST] = "errtest",
+	[API_HOOK] = "hook",
 };
 
 static vec<api_entry> entries;
@@ -79,13 +86,32 @@ static bool parse_number(const char *word, unsigned long *value)
 	return *word && !*end && !errno;
 }
 
+/* ARG: "N", or for a hook "N,M,...": the first in *FIRST, all in *MASK. */
+static bool parse_args(char *arg, bool list, int *first, unsigned long *mask)
+{
+	unsigned long v;
+
+	*mask = 0;
+	for (char *w = strtok(arg, ","), *first_w = w; w; w = strtok(NULL, ",")) {
+		if (!parse_number(w, &v) || v > 63 || (w != first_w && !list))
+			return false;
+		if (!*mask)
+			*first = v;
+		*mask |= 1UL << v;
+	}
+	return *mask != 0;
+}
+
 /* Parse one line; report a problem as "ORIGIN:LINE: ..." and return false. */
 static bool parse_line(char *line, const char *origin, int lineno)
 {
-	struct api_entry e = { API_MAP, NULL, 0, -1, 0 };
+	struct api_entry e;
 	char *words[5];
 	int n = 0;
 	unsigned long v;
+
+	memset(&e, 0, sizeof(e));
+	e.flags_arg = -1;
 
 	*strchrnul(line, '#') = '\0';
 	for (char *w = strtok(line, " \t\r\n"); w; w = strtok(NULL, " \t\r\n")) {
@@ -107,16 +133,16 @@ static bool parse_line(char *line, const char *origin, int lineno)
 	}
 	if (!parse_kind(words[0], &e.kind)) {
 		error("%s:%d: unknown kind %qs; use map, map-counted, unmap, "
-		      "free-area, release, release-array, defer, alias or errtest",
+		      "free-area, release, release-array, defer, alias, errtest or hook",
 		      origin, lineno, words[0]);
 		return false;
 	}
-	if (!parse_number(words[2], &v) || v > 64) {
-		error("%s:%d: argument index %qs is not a number from 0 to 64",
-		      origin, lineno, words[2]);
+	if (!parse_args(words[2], e.kind == API_HOOK, &e.arg, &e.hook_args)) {
+		error("%s:%d: argument index %qs is not a number from 0 to 63%s",
+		      origin, lineno, words[2],
+		      e.kind == API_HOOK ? " or a list of them (2,3)" : "");
 		return false;
 	}
-	e.arg = v;
 	for (int i = 3; i < n; i++) {
 		const char *eq = strchr(words[i], '=');
 
@@ -232,8 +258,10 @@ void api_dump(FILE *out)
 	for (unsigned i = 0; i < entries.length(); i++) {
 		const struct api_entry *e = &entries[i];
 
-		fprintf(out, "vmapcheck: api %s %s %d", kind_names[e->kind],
-			e->name, e->arg);
+		fprintf(out, "vmapcheck: api %s %s ", kind_names[e->kind], e->name);
+		for (int a = 0, sep = 0; a < 64; a++)
+			if (e->hook_args & (1UL << a))
+				fprintf(out, sep++ ? ",%d" : "%d", a);
 		if (e->flags_arg >= 0)
 			fprintf(out, " flags=%d owns-pages=%#lx", e->flags_arg,
 				e->owns_pages);

@@ -19,12 +19,14 @@ enum api_kind {
 	API_DEFER,		/* queues the address in arg for a later unmap */
 	API_ALIAS,		/* returns (an adjustment of) its arg */
 	API_ERRTEST,		/* true when arg is NULL or an error pointer */
+	API_HOOK,		/* registers a flush hook: the functions in args */
 };
 
 struct api_entry {
 	enum api_kind kind;
 	const char *name;
 	int arg;
+	unsigned long hook_args;	/* API_HOOK: a bit per argument (2,3) */
 	/* API_MAP only: flags argument and the bit handing the pages over */
 	int flags_arg;
 	unsigned long owns_pages;

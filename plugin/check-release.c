@@ -39,7 +39,9 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	const struct event *d;
 	struct finding r = { 0 };
 
+	r.kind = FINDING_RELEASE;
 	r.loc = e->loc;
+	r.defer_where.depth = -1;
 	r.function = f->name;
 	r.release_api = e->api;
 	r.released = e->kind == EV_RELEASE ? e->what : NULL;
@@ -53,6 +55,7 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	if (deferred && (d = event_with(f, fl, FX_DEFER, -1))) {
 		r.defer_loc = d->loc;
 		r.defer_fn = d->api;
+		r.defer_where = fl->defer_where.v[d - f->events.v];
 	}
 	if (unmapped_later && (d = event_with(f, fl, FX_UNMAP, k)))
 		r.unmap_loc = d->loc;

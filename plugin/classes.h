@@ -37,6 +37,14 @@ static inline bool name_equal(struct vc_name a, struct vc_name b)
 	return a.kind == b.kind && a.depth == b.depth && a.id == b.id;
 }
 
+static inline bool names_have(const name_vec *names, struct vc_name n)
+{
+	for (int i = 0; i < names->n; i++)
+		if (name_equal(names->v[i], n))
+			return true;
+	return false;
+}
+
 /* Values a caller passed in, or memory that outlives the call. */
 static inline bool name_is_entry_state(struct vc_name n)
 {

@@ -306,6 +306,17 @@ static const char *holder_text(tree lhs)
 
 /* ----- events ----- */
 
+/* The function whose address OP is, now marked address-taken; or NULL. */
+static tree function_address(tree op)
+{
+	if (TREE_CODE(op) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(op, 0)) != FUNCTION_DECL)
+		return NULL_TREE;
+
+	int index = function_of(TREE_OPERAND(op, 0));
+	functions.v[index]->address_taken = true;
+	return TREE_OPERAND(op, 0);
+}
+
 static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cls)
 {
 	event e = {};
@@ -319,6 +330,7 @@ static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cl
 	e.cls = cls;
 	e.pages = -1;
 	e.callee = -1;
+	e.base = -1;
 	vec_push(x->f->events, e);
 	return &vec_last(x->f->events);
 }
@@ -330,8 +342,35 @@ static int result_class(extractor *x, tree lhs)
 	return TREE_CODE(lhs) == SSA_NAME ? ssa_class(x, lhs) : memory_class(x, lhs);
 }
 
+/* A flush hook registered: a function, or an object holding function pointers. */
+static void hook_call(extractor *x, gcall *call, const api_entry *api)
+{
+	for (unsigned i = 0; i < gimple_call_num_args(call) && i < 64; i++) {
+		tree arg = gimple_call_arg(call, i), fndecl;
+		int c = -1;
+
+		if (!(api->hook_args & (1UL << i)))
+			continue;
+		fndecl = function_address(arg);
+		if (!fndecl && (c = value_class(x, arg)) < 0)
+			continue;
+
+		event *e = add_event(x, EV_HOOK, call, c >= 0 ? class_pointee(classes(x), c) : -1);
+		if (fndecl) {
+			e->callee = function_of(fndecl);
+			e->what = functions.v[e->callee]->name;
+		}
+		e->api = api->name;
+	}
+}
+
 static void api_call(extractor *x, gcall *call, const api_entry *api)
 {
+	if (api->kind == API_HOOK) {
+		hook_call(x, call, api);
+		return;
+	}
+
 	tree arg = api->arg < (int)gimple_call_num_args(call) ?
 		gimple_call_arg(call, api->arg) : NULL_TREE;
 	int res = result_class(x, gimple_call_lhs(call));
@@ -386,8 +425,9 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		if (res >= 0)
 			class_unify(classes(x), res, c);
 		return;
-	case API_ERRTEST:
-		return;		/* decoded at the condition that uses it */
+	case API_ERRTEST:	/* decoded at the condition that uses it */
+	case API_HOOK:		/* hook_call() */
+		return;
 	}
 	e->api = api->name;
 	e->what = operand_text(union_source(call, arg));
@@ -419,8 +459,10 @@ static void call_stmt(extractor *x, gcall *call)
 		e->api = functions.v[e->callee]->name;
 		if (gimple_call_lhs(call))
 			e->what = holder_text(gimple_call_lhs(call));
-		for (unsigned i = 0; i < nargs; i++)
+		for (unsigned i = 0; i < nargs; i++) {
+			function_address(gimple_call_arg(call, i));
 			vec_push(x->f->args, value_class(x, gimple_call_arg(call, i)));
+		}
 		return;
 	}
 
@@ -435,6 +477,14 @@ static void call_stmt(extractor *x, gcall *call)
 	}
 }
 
+/* The object whose field REF writes ("l" of l->addr), or -1. */
+static int store_base(extractor *x, tree ref)
+{
+	if (TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	return TREE_CODE(ref) == COMPONENT_REF ? memory_class(x, TREE_OPERAND(ref, 0)) : -1;
+}
+
 static void assign_stmt(extractor *x, gimple *stmt)
 {
 	tree lhs = gimple_assign_lhs(stmt);
@@ -442,6 +492,19 @@ static void assign_stmt(extractor *x, gimple *stmt)
 	int v;
 
 	if (gimple_assign_single_p(stmt)) {
+		tree fndecl = function_address(rhs1);
+
+		/* ops->scan_objects = my_scan: the stored function may become a hook. */
+		if (fndecl && TREE_CODE(lhs) == COMPONENT_REF) {
+			int obj = memory_class(x, TREE_OPERAND(lhs, 0));
+
+			if (obj >= 0) {
+				event *e = add_event(x, EV_FNSTORE, stmt, obj);
+
+				e->callee = function_of(fndecl);
+				e->what = functions.v[e->callee]->name;
+			}
+		}
 		v = value_class(x, rhs1);
 		if (v < 0)
 			return;
@@ -454,8 +517,12 @@ static void assign_stmt(extractor *x, gimple *stmt)
 		if (dst < 0)
 			return;
 		class_unify(classes(x), dst, v);
-		if (pointer_sized(TREE_TYPE(rhs1)))
-			add_event(x, EV_STORE, stmt, dst)->pages = v;
+		if (pointer_sized(TREE_TYPE(rhs1))) {
+			event *e = add_event(x, EV_STORE, stmt, dst);
+
+			e->pages = v;
+			e->base = store_base(x, lhs);
+		}
 		return;
 	}
 	if (TREE_CODE(lhs) != SSA_NAME || !pointer_sized(TREE_TYPE(lhs)))
@@ -703,7 +770,34 @@ static void walk_block(extractor *x, basic_block bb)
 	b->nsuccs = x->f->succs.n - b->first_succ;
 }
 
-/* Parameters stored where they outlive the call: queued, not unmapped. */
+/* A field or global name at depth 0 of class C, or none (depth -1). */
+static struct vc_name storage_name(struct class_table *t, int c)
+{
+	const name_vec *names = class_names(t, c);
+	struct vc_name none = { NAME_RET, -1, 0 };
+
+	for (int k = 0; k < names->n; k++)
+		if ((names->v[k].kind == NAME_FIELD || names->v[k].kind == NAME_GLOBAL) &&
+		    names->v[k].depth == 0)
+			return names->v[k];
+	return none;
+}
+
+static bool reached_from_param(struct class_table *t, int c)
+{
+	const name_vec *names = class_names(t, c);
+
+	for (int k = 0; k < names->n; k++)
+		if (names->v[k].kind == NAME_PARAM)
+			return true;
+	return false;
+}
+
+/*
+ * Parameters queued for later: stored into a global, or into an object
+ * that is not the caller's (a list entry, a per-cpu slot).  Storing into
+ * a parameter's object ("obj->vaddr = v") only records the mapping.
+ */
 static void find_escapes(extractor *x)
 {
 	struct class_table *t = classes(x);
@@ -717,24 +811,17 @@ static void find_escapes(extractor *x)
 			continue;
 
 		int c = class_find(t, x->ssa[SSA_NAME_VERSION(def)]);
-		const name_vec *names = class_names(t, c);
-		bool outlives = false;
-
-		for (int k = 0; k < names->n; k++)
-			if (names->v[k].kind == NAME_FIELD || names->v[k].kind == NAME_GLOBAL ||
-			    (names->v[k].kind == NAME_PARAM && names->v[k].depth > 0))
-				outlives = true;
-		if (!outlives)
-			continue;
 		for (int k = 0; k < x->f->events.n; k++) {
 			const struct event *e = &x->f->events.v[k];
+			struct effect esc = { { NAME_PARAM, 0, i }, storage_name(t, c), e->loc,
+					      x->f->name, false };
 
-			if (e->kind == EV_STORE && class_find(t, e->pages) == c) {
-				struct effect esc = { { NAME_PARAM, 0, i }, e->loc, x->f->name, false };
-
-				vec_push(x->f->escapes, esc);
-				break;
-			}
+			if (e->kind != EV_STORE || class_find(t, e->pages) != c ||
+			    esc.where.depth < 0 ||
+			    (e->base >= 0 && reached_from_param(t, e->base)))
+				continue;
+			vec_push(x->f->escapes, esc);
+			break;
 		}
 	}
 }
@@ -772,4 +859,36 @@ void extract_function(function *fun)
 	classes_finalize(&f->classes);
 	find_escapes(&x);
 	x.ssa.release();
+}
+
+/* Function addresses in the initializer INIT of GLOBAL, recursively. */
+static void initializer_functions(int global, tree init)
+{
+	unsigned i;
+	tree value;
+
+	if (TREE_CODE(init) != CONSTRUCTOR) {
+		tree fndecl = function_address(init);
+
+		if (fndecl) {
+			struct initializer rec = { global, function_of(fndecl) };
+
+			vec_push(initializers, rec);
+		}
+		return;
+	}
+	FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(init), i, value)
+		initializer_functions(global, value);
+}
+
+void extract_initializers(void)
+{
+	varpool_node *var;
+
+	FOR_EACH_VARIABLE(var) {
+		tree init = DECL_INITIAL(var->decl);
+
+		if (init && TREE_CODE(init) == CONSTRUCTOR)
+			initializer_functions(symbol_key(var->decl), init);
+	}
 }

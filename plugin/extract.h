@@ -6,5 +6,7 @@
 
 /* Build the model of FUN (run right after the "ssa" pass). */
 void extract_function(function *fun);
+/* Functions in global initializers ({ .notifier_call = f }), at unit end. */
+void extract_initializers(void);
 
 #endif

@@ -5,17 +5,20 @@
  *   vmapcheck-facts VERSION
  *   unit SOURCE
  *   loc ID FILE LINE COLUMN            (before first use; ID > 0)
- *   fn KEY NAME API                    (a function; API: 1 if modelled)
+ *   fn KEY NAME API EXTERNAL           (a function; API: 1 if modelled,
+ *                                       EXTERNAL: 1 if not static)
  *   c ID PARENT POINTEE NAME...        (alias classes; NAME is K:DEPTH:ID,
  *                                       K one of P F G R)
  *   field KEY CLASS / global KEY CLASS / ret CLASS
- *   e KIND LOC CLS PAGES OWNS CERTAIN CALLEE ARGS API WHAT
+ *   e KIND LOC CLS PAGES BASE OWNS CERTAIN CALLEE NARGS API WHAT
  *   a CLASS                            (argument classes of calls, in order)
  *   b FIRST N FIRSTSUCC NSUCC FAILSUCC FAILCLS FAILINT FIRSTVAL NVAL FLAGSUCC RETURNS
  *   s DEST SRC                         (edge slots, in order)
  *   v PRED SIGN
- *   x PARAM LOC                        (parameters that escape)
+ *   x PARAM LOC WHERE                  (parameters queued on WHERE)
  *   end                                (the function)
+ *   taken KEY NAME                     (functions whose address is taken)
+ *   init GLOBAL KEY NAME               (a function in a global's initializer)
  *   end-of-facts
  *
  * Strings are escaped: '%' followed by two hex digits for '%', space,
@@ -115,7 +118,7 @@ static void write_function(struct writer *w, struct fn *f)
 	fputs("fn", out);
 	put_string(out, interned(f->key));
 	put_string(out, f->name);
-	fprintf(out, " %d\n", f->is_api);
+	fprintf(out, " %d %d\n", f->is_api, f->external);
 	for (int c = 0; c < t->classes.n; c++) {
 		const struct class_info *ci = &t->classes.v[c];
 
@@ -131,8 +134,8 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
-		fprintf(out, "e %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
-			e->pages, e->owns_pages, e->certain);
+		fprintf(out, "e %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
+			e->pages, e->base, e->owns_pages, e->certain);
 		put_string(out, e->callee >= 0 ? interned(functions.v[e->callee]->key) : NULL);
 		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
 		put_string(out, e->api);
@@ -153,7 +156,11 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int i = 0; i < f->values.n; i++)
 		fprintf(out, "v %d %d\n", f->values.v[i].pred, f->values.v[i].sign);
 	for (int i = 0; i < f->escapes.n; i++)
-		fprintf(out, "x %d %d\n", f->escapes.v[i].name.id, loc_id(w, f->escapes.v[i].loc));
+{
+		fprintf(out, "x %d %d", f->escapes.v[i].name.id, loc_id(w, f->escapes.v[i].loc));
+		put_name(out, f->escapes.v[i].where);
+		fputc('\n', out);
+	}
 	fputs("end\n", out);
 }
 
@@ -194,6 +201,21 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 	for (int i = 0; i < functions.n; i++)
 		if (functions.v[i]->extracted)
 			write_function(&w, functions.v[i]);
+	for (int i = 0; i < functions.n; i++) {
+		if (functions.v[i]->address_taken) {
+			fputs("taken", w.out);
+			put_string(w.out, interned(functions.v[i]->key));
+			put_string(w.out, functions.v[i]->name);
+			fputc('\n', w.out);
+		}
+	}
+	for (int i = 0; i < initializers.n; i++) {
+		fputs("init", w.out);
+		put_string(w.out, interned(initializers.v[i].global));
+		put_string(w.out, interned(functions.v[initializers.v[i].fn]->key));
+		put_string(w.out, functions.v[initializers.v[i].fn]->name);
+		fputc('\n', w.out);
+	}
 	fputs("end-of-facts\n", w.out);
 	ok = !ferror(w.out);
 	ok &= fclose(w.out) == 0;
@@ -381,8 +403,9 @@ static bool read_event(struct reader *r, struct fn *f)
 	const char *callee;
 
 	memset(&e, 0, sizeof(e));
-	if (!number(r, EV_MAP, EV_STORE, &kind) || !location(r, &e.loc) ||
+	if (!number(r, EV_MAP, EV_FNSTORE, &kind) || !location(r, &e.loc) ||
 	    !number(r, -1, 1 << 24, &e.cls) || !number(r, -1, 1 << 24, &e.pages) ||
+	    !number(r, -1, 1 << 24, &e.base) ||
 	    !number(r, 0, 1, &owns) || !number(r, 0, 1, &certain) ||
 	    !string(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
 	    !string(r, &e.api) || !string(r, &e.what))
@@ -390,11 +413,15 @@ static bool read_event(struct reader *r, struct fn *f)
 	e.kind = (enum event_kind)kind;
 	e.owns_pages = owns;
 	e.certain = certain;
-	e.callee = -1;
+	/* A call names its callee in api; a hook or a stored address in what. */
+	if (callee)
+		e.callee = function_index(intern(callee), e.kind == EV_CALL ? e.api : e.what,
+					  r->unit);
+	else
+		e.callee = -1;
 	if (e.kind == EV_CALL) {
 		if (!callee)
 			return fail(r, "call without a callee");
-		e.callee = function_index(intern(callee), e.api, r->unit);
 		e.first_arg = f->args.n;
 		e.nargs = nargs;
 	}
@@ -466,10 +493,11 @@ static bool consistent(struct reader *r, struct fn *f)
 static bool read_function(struct reader *r)
 {
 	const char *key, *name;
-	int is_api, index, v1, v2;
+	int is_api, external, index, v1, v2;
 	struct fn scratch, *f;
 
-	if (!string(r, &key) || !key || !string(r, &name) || !name || !number(r, 0, 1, &is_api))
+	if (!string(r, &key) || !key || !string(r, &name) || !name ||
+	    !number(r, 0, 1, &is_api) || !number(r, 0, 1, &external))
 		return fail(r, "bad function record");
 	index = function_index(intern(key), name, r->unit);
 	f = functions.v[index];
@@ -481,6 +509,7 @@ static bool read_function(struct reader *r)
 		function_clear(f);
 	f->unit = r->unit;
 	f->is_api = is_api;
+	f->external = external;
 	while (next_line(r)) {
 		char *rec = word(r);
 		bool ok = true;
@@ -528,9 +557,12 @@ static bool read_function(struct reader *r)
 				vec_push(f->values, ev);
 			}
 		} else if (!strcmp(rec, "x")) {
-			struct effect esc = { { NAME_PARAM, 0, 0 }, NO_LOC, f->name, false };
+			struct effect esc = { { NAME_PARAM, 0, 0 }, { NAME_RET, -1, 0 }, NO_LOC,
+					      f->name, false };
+			char *w;
 
-			ok = (number(r, 0, 1 << 16, &esc.name.id) && location(r, &esc.loc)) ||
+			ok = (number(r, 0, 1 << 16, &esc.name.id) && location(r, &esc.loc) &&
+			      (w = word(r)) && read_name(r, w, &esc.where)) ||
 				fail(r, "bad escape record");
 			if (ok)
 				vec_push(f->escapes, esc);
@@ -552,6 +584,33 @@ static bool read_loc(struct reader *r)
 	    !number(r, 0, 1 << 30, &line) || !number(r, 0, 1 << 20, &column))
 		return fail(r, "bad loc record");
 	vec_push(r->locs, r->make_loc(file, line, column));
+	return true;
+}
+
+/* A function whose address some function of the unit takes. */
+static bool read_taken(struct reader *r)
+{
+	const char *key, *name;
+
+	if (!string(r, &key) || !key || !string(r, &name) || !name)
+		return fail(r, "bad taken record");
+	int index = function_index(intern(key), name, r->unit);
+
+	functions.v[index]->address_taken = true;
+	return true;
+}
+
+static bool read_initializer(struct reader *r)
+{
+	const char *global, *key, *name;
+	struct initializer init;
+
+	if (!string(r, &global) || !global || !string(r, &key) || !key ||
+	    !string(r, &name) || !name)
+		return fail(r, "bad init record");
+	init.global = intern(global);
+	init.fn = function_index(intern(key), name, r->unit);
+	vec_push(initializers, init);
 	return true;
 }
 
@@ -582,6 +641,10 @@ static bool read_all(struct reader *r, const char **source)
 			ok = read_loc(r);
 		else if (!strcmp(rec, "fn"))
 			ok = read_function(r);
+		else if (!strcmp(rec, "taken"))
+			ok = read_taken(r);
+		else if (!strcmp(rec, "init"))
+			ok = read_initializer(r);
 		else
 			ok = fail(r, "unknown record");
 		if (!ok)

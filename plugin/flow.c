@@ -108,11 +108,18 @@ static unsigned event_effects(struct flow_context *cx, const struct instance *in
 				}
 			}
 		}
-		/* Queued on some path (unmapped only as a fallback): still mapped. */
-		if (callee_touches(f, e, &s->defers, &in->mapping))
-			fx = (fx | FX_DEFER) & ~FX_UNMAP;
+		for (int i = 0; i < s->defers.n; i++) {
+			if (set_has(f, &in->mapping, bind_name(f, e, s->defers.v[i].name))) {
+				/* Queued on some path (unmapped only as a fallback): still mapped. */
+				fx = (fx | FX_DEFER) & ~FX_UNMAP;
+				if (fl)
+					fl->defer_where.v[k] = s->defers.v[i].where;
+			}
+		}
 		break;
 	case EV_MAP:
+	case EV_HOOK:
+	case EV_FNSTORE:
 		break;
 	}
 	return fx;
@@ -459,6 +466,9 @@ bool flow_run(struct flow_context *cx, const struct instance *in, struct flow *f
 	vec_zeroed(fl->fx, nev);
 	vec_zeroed(fl->release_loc, nev);
 	vec_zeroed(fl->release_fn, nev);
+	vec_zeroed(fl->defer_where, nev);
+	for (int k = 0; k < nev; k++)
+		fl->defer_where.v[k].depth = -1;
 	for (int k = 0; k < nev; k++) {
 		fl->fx.v[k] = event_effects(cx, in, k, fl);
 		any_release |= fl->fx.v[k] & FX_RELEASE;
@@ -544,6 +554,7 @@ void flow_free(struct flow *fl)
 	vec_free(fl->fx);
 	vec_free(fl->release_loc);
 	vec_free(fl->release_fn);
+	vec_free(fl->defer_where);
 	vec_free(fl->edge);
 	vec_free(fl->in);
 	vec_free(fl->unmap_after);

@@ -68,6 +68,7 @@ struct flow {
 	VEC(unsigned char) fx;		/* per event */
 	VEC(vc_loc) release_loc;	/* per event: a callee's release site */
 	VEC(const char *) release_fn;	/* ... and its function */
+	VEC(struct vc_name) defer_where; /* per event: the list it queues on */
 	VEC(unsigned char) edge;	/* forward state per edge slot */
 	VEC(unsigned char) in;		/* forward state at block entry */
 	VEC(unsigned char) unmap_after;	/* an unmap is reachable from block end */

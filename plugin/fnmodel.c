@@ -6,6 +6,7 @@
 #include "fnmodel.h"
 
 fn_vec functions;
+initializer_vec initializers;
 int analysed_unit = -1;
 static struct int_map by_key;
 
@@ -62,6 +63,7 @@ void functions_free(void)
 		vc_free(functions.v[i]);
 	}
 	vec_free(functions);
+	vec_free(initializers);
 	int_map_free(&by_key);
 }
 

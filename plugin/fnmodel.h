@@ -31,6 +31,8 @@ enum event_kind {
 	EV_DEFER,	/* cls: the address queued for a later unmap */
 	EV_CALL,	/* cls: the result (-1 if none); args in fn->args */
 	EV_STORE,	/* cls: the memory stored to; pages: the value stored */
+	EV_HOOK,	/* a flush hook registered: callee, or the object in cls */
+	EV_FNSTORE,	/* callee's address stored into a field of object cls */
 };
 
 struct event {
@@ -40,7 +42,8 @@ struct event {
 	int pages;
 	bool owns_pages;	/* EV_MAP: the mapping took the page references */
 	bool certain;		/* EV_UNMAP: the API only unmaps (not vfree) */
-	int callee;		/* EV_CALL: index in the function table */
+	int callee;		/* EV_CALL, EV_HOOK, EV_FNSTORE: a function, or -1 */
+	int base;		/* EV_STORE: the object whose field it is, or -1 */
 	int first_arg, nargs;	/* EV_CALL */
 	const char *api;	/* the API or function called, for messages */
 	const char *what;	/* the operand as source text, for messages */
@@ -80,6 +83,7 @@ struct block {
 /* One effect of a function as its callers see it. */
 struct effect {
 	struct vc_name name;
+	struct vc_name where;	/* defers: the field or global queued on (depth -1: none) */
 	vc_loc loc;		/* where it happens, for notes */
 	const char *via;	/* the function doing it, for notes */
 	bool certain;		/* unmaps: by an API that only unmaps */
@@ -112,6 +116,8 @@ struct fn {
 	bool extracted;		/* its body was seen */
 	bool is_api;		/* modelled by the API table: summary unused */
 	bool called;		/* a function of the analysed code calls it */
+	bool external;		/* callable from other files (not static) */
+	bool address_taken;	/* its address is stored or passed somewhere */
 	struct class_table classes;
 	VEC(struct event) events;
 	VEC(struct block) blocks;	/* indexed like GCC's basic blocks */
@@ -123,6 +129,14 @@ struct fn {
 	effect_vec escapes;	/* parameters stored where they outlive the call */
 	struct summary sum;
 };
+
+/* A global whose initializer holds a function's address (.notifier_call = f). */
+struct initializer {
+	int global;		/* interned key */
+	int fn;			/* function index */
+};
+typedef VEC(struct initializer) initializer_vec;
+extern initializer_vec initializers;
 
 /* All functions seen: one translation unit (plugin) or a whole build (merge). */
 typedef VEC(struct fn *) fn_vec;

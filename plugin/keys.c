@@ -65,5 +65,8 @@ int symbol_key(tree decl)
 
 int function_of(tree fndecl)
 {
-	return function_index(symbol_key(fndecl), intern_str(decl_name(fndecl)), 0);
+	int index = function_index(symbol_key(fndecl), intern_str(decl_name(fndecl)), 0);
+
+	functions.v[index]->external = TREE_PUBLIC(fndecl);
+	return index;
 }

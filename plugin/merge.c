@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check-lazy.h"
 #include "check-release.h"
 #include "facts.h"
 #include "messages.h"
@@ -131,7 +132,7 @@ static void add_reports(report_vec *out, const finding_vec *findings)
 	}
 }
 
-/* Summaries and check A over what analysed_unit selects. */
+/* Summaries and checks over what analysed_unit selects. */
 static void analyse(report_vec *out, FILE *verbose)
 {
 	finding_vec findings = { NULL, 0, 0 };
@@ -142,6 +143,7 @@ static void analyse(report_vec *out, FILE *verbose)
 	for (int i = 0; i < functions.n; i++)
 		if (function_analysed(functions.v[i]))
 			check_released_while_mapped(functions.v[i], &findings, verbose);
+	check_lazy_lists(&findings, analysed_unit < 0, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);
 	summaries_clear();

@@ -49,8 +49,44 @@ static struct message *warning(const struct finding *f, struct message *m)
 		    "'%s' [vmapcheck]", api, map);
 }
 
+static int lazy_list_messages(const struct finding *f, struct message *out)
+{
+	struct message *m = out;
+	const char *why = f->unprotected_loc != NO_LOC && f->no_hook ?
+		"their pages are released while they are queued, and no flush hook "
+		"drains the list" :
+		f->unprotected_loc != NO_LOC ? "their pages are released while they are queued" :
+		"no flush hook drains the list";
+
+	m = say(m, false, f->loc, "'%s' queues mappings on the lazy-unmap list '%s' "
+		"instead of unmapping them; %s [vmapcheck]", f->function, f->list, why);
+	for (int i = 0; i < MAX_SITES && f->queue_loc[i] != NO_LOC; i++)
+		m = say(m, true, f->queue_loc[i], "a mapping is queued here, in '%s'",
+			f->queue_fn[i]);
+	for (int i = 0; i < MAX_SITES && f->purge_loc[i] != NO_LOC; i++)
+		m = say(m, true, f->purge_loc[i], "the list is purged here, in '%s'",
+			f->purge_fn[i]);
+	if (f->purge_loc[0] == NO_LOC)
+		m = say(m, true, f->loc, "nothing unmaps the addresses on '%s'", f->list);
+	if (f->unprotected_loc != NO_LOC)
+		m = say(m, true, f->unprotected_loc, "pages of a queued mapping are released "
+			"here, in '%s', while it is still on the list", f->unprotected_fn);
+	if (f->no_hook)
+		m = say(m, true, f->purge_loc[0] != NO_LOC ? f->purge_loc[0] : f->loc,
+			"no flush hook reaches a purge of '%s': neither "
+			"'register_vmap_purge_notifier', a shrinker, "
+			"'register_oom_notifier' nor 'cpuhp_setup_state' leads here", f->list);
+	m = say(m, true, f->loc, "fix: map with 'vmap_pages' and unmap with "
+		"'vunmap_pages' so that queued mappings hold their pages, and drain the "
+		"list from a flush hook such as 'register_vmap_purge_notifier'");
+	return m - out;
+}
+
 int finding_messages(const struct finding *f, struct message *out)
 {
+	if (f->kind == FINDING_LAZY_LIST)
+		return lazy_list_messages(f, out);
+
 	struct message *m = warning(f, out);
 
 	if (f->helper_loc != NO_LOC)

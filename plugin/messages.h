@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-#define MAX_MESSAGES 8
+#define MAX_MESSAGES 10
 #define MESSAGE_SIZE 400
 
 struct message {

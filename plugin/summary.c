@@ -52,6 +52,30 @@ static bool export_class(struct fn *f, effect_vec *v, int c, struct effect eff)
 	return changed;
 }
 
+/*
+ * An unmap of class C.  When C is a parameter that F queues on a list
+ * (the fallback "if (!entry) vunmap(addr)"), C also has the list's name by
+ * unification; that is not an unmap of what is on the list.
+ */
+static bool export_unmap(struct fn *f, int c, struct effect eff)
+{
+	const name_vec *names = class_names(&f->classes, c);
+	bool changed = false;
+
+	for (int i = 0; i < names->n; i++) {
+		bool queued_param = false;
+
+		for (int k = 0; k < f->escapes.n; k++)
+			queued_param |= name_equal(f->escapes.v[k].where, names->v[i]) &&
+				names_have(names, f->escapes.v[k].name);
+		if (queued_param)
+			continue;
+		eff.name = names->v[i];
+		changed |= add_effect(&f->sum.unmaps, eff);
+	}
+	return changed;
+}
+
 static bool add_mapping(mapping_vec *v, struct mapping_effect m)
 {
 	for (int i = 0; i < v->n; i++)
@@ -103,14 +127,15 @@ static bool compute_effects(struct fn *f)
 	for (int i = 0; i < f->events.n; i++) {
 		const struct event *e = &f->events.v[i];
 		const struct summary *s;
-		struct effect eff = { { 0, 0, 0 }, e->loc, f->name, e->certain };
+		struct effect eff = { { 0, 0, 0 }, { NAME_RET, -1, 0 }, e->loc, f->name,
+				       e->certain };
 
 		switch (e->kind) {
 		case EV_RELEASE:
 			changed |= export_class(f, &f->sum.releases, e->cls, eff);
 			break;
 		case EV_UNMAP:
-			changed |= export_class(f, &f->sum.unmaps, e->cls, eff);
+			changed |= export_unmap(f, e->cls, eff);
 			break;
 		case EV_DEFER:
 			changed |= export_class(f, &f->sum.defers, e->cls, eff);
@@ -126,6 +151,8 @@ static bool compute_effects(struct fn *f)
 			break;
 		case EV_MAP:
 		case EV_STORE:
+		case EV_HOOK:
+		case EV_FNSTORE:
 			break;
 		}
 	}

@@ -22,6 +22,7 @@
  */
 
 #include "api.h"
+#include "check-lazy.h"
 #include "check-release.h"
 #include "extract.h"
 #include "facts.h"
@@ -108,6 +109,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	if (unit_state != UNIT_CHECKED)
 		return;
 
+	extract_initializers();
 	if (facts_dir)
 		write_facts();
 	summaries_compute();
@@ -117,6 +119,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 		if (functions.v[i]->extracted)
 			check_released_while_mapped(functions.v[i], &findings,
 						    verbose ? stderr : NULL);
+	check_lazy_lists(&findings, false, &findings);
 	report_findings(&findings, as_errors);
 	vec_free(findings);
 	summaries_clear();

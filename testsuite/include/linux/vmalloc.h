@@ -26,7 +26,7 @@ void *vmap_pages(struct page **pages, unsigned int count, unsigned long flags,
 		 pgprot_t prot, gfp_t gfp_mask);
 void vunmap_pages(const void *addr);
 
-struct notifier_block;
+#include <linux/notifier.h>
 int register_vmap_purge_notifier(struct notifier_block *nb);
 int unregister_vmap_purge_notifier(struct notifier_block *nb);
 
