@@ -110,15 +110,46 @@ static bool purge_reachable(struct vc_name where)
 	return false;
 }
 
+/* Is the object of class C (in F) one that code elsewhere can see? */
+static bool object_visible(struct fn *f, int c)
+{
+	if (class_names(&f->classes, c)->n)
+		return true;	/* a global, a field, a parameter's */
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+
+		for (int i = 0; e->kind == EV_CALL && i < e->nargs; i++) {
+			int arg = f->args.v[e->first_arg + i];
+
+			if (arg >= 0 && class_pointee(&f->classes, arg) == class_find(&f->classes, c))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Can code that is not analysed call FN: through its name or its address? */
+static bool callable_from_outside(int fn)
+{
+	if (functions.v[fn]->external || functions.v[fn]->address_taken)
+		return true;
+	for (int i = 0; i < functions.n; i++) {
+		struct fn *g = functions.v[i];
+
+		for (int k = 0; function_analysed(g) && k < g->events.n; k++)
+			if (g->events.v[k].kind == EV_FNSTORE && g->events.v[k].callee == fn &&
+			    object_visible(g, g->events.v[k].cls))
+				return true;
+	}
+	return false;
+}
+
 /* Could code outside what is analysed reach a purge (so no verdict on (2))? */
 static bool purge_open_to_outside(struct vc_name where)
 {
-	for (int i = 0; i < functions.n; i++) {
-		const struct fn *f = functions.v[i];
-
-		if (purges(f, where) && (f->external || f->address_taken))
+	for (int i = 0; i < functions.n; i++)
+		if (purges(functions.v[i], where) && callable_from_outside(i))
 			return true;
-	}
 	return false;
 }
 

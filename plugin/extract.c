@@ -306,15 +306,28 @@ static const char *holder_text(tree lhs)
 
 /* ----- events ----- */
 
-/* The function whose address OP is, now marked address-taken; or NULL. */
+/* The function whose address OP is, or NULL. */
 static tree function_address(tree op)
 {
 	if (TREE_CODE(op) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(op, 0)) != FUNCTION_DECL)
 		return NULL_TREE;
-
-	int index = function_of(TREE_OPERAND(op, 0));
-	functions.v[index]->address_taken = true;
 	return TREE_OPERAND(op, 0);
+}
+
+/*
+ * A function address handed to code we may not see (a call argument, a
+ * global's initializer): it may be called from anywhere.  Stores into an
+ * object's field are EV_FNSTORE events, judged where they are used.
+ */
+static void function_escapes(tree op)
+{
+	tree fndecl = function_address(op);
+
+	if (fndecl) {
+		int index = function_of(fndecl);
+
+		functions.v[index]->address_taken = true;
+	}
 }
 
 static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cls)
@@ -460,7 +473,7 @@ static void call_stmt(extractor *x, gcall *call)
 		if (gimple_call_lhs(call))
 			e->what = holder_text(gimple_call_lhs(call));
 		for (unsigned i = 0; i < nargs; i++) {
-			function_address(gimple_call_arg(call, i));
+			function_escapes(gimple_call_arg(call, i));
 			vec_push(x->f->args, value_class(x, gimple_call_arg(call, i)));
 		}
 		return;
@@ -495,6 +508,8 @@ static void assign_stmt(extractor *x, gimple *stmt)
 		tree fndecl = function_address(rhs1);
 
 		/* ops->scan_objects = my_scan: the stored function may become a hook. */
+		if (fndecl && TREE_CODE(lhs) != COMPONENT_REF)
+			function_escapes(rhs1);
 		if (fndecl && TREE_CODE(lhs) == COMPONENT_REF) {
 			int obj = memory_class(x, TREE_OPERAND(lhs, 0));
 
@@ -862,7 +877,7 @@ void extract_function(function *fun)
 }
 
 /* Function addresses in the initializer INIT of GLOBAL, recursively. */
-static void initializer_functions(int global, tree init)
+static void initializer_functions(int global, bool public_global, tree init)
 {
 	unsigned i;
 	tree value;
@@ -874,11 +889,13 @@ static void initializer_functions(int global, tree init)
 			struct initializer rec = { global, function_of(fndecl) };
 
 			vec_push(initializers, rec);
+			if (public_global)
+				function_escapes(init);
 		}
 		return;
 	}
 	FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(init), i, value)
-		initializer_functions(global, value);
+		initializer_functions(global, public_global, value);
 }
 
 void extract_initializers(void)
@@ -889,6 +906,6 @@ void extract_initializers(void)
 		tree init = DECL_INITIAL(var->decl);
 
 		if (init && TREE_CODE(init) == CONSTRUCTOR)
-			initializer_functions(symbol_key(var->decl), init);
+			initializer_functions(symbol_key(var->decl), TREE_PUBLIC(var->decl), init);
 	}
 }

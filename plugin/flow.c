@@ -180,6 +180,24 @@ static void call_instances(struct flow_context *cx, int k)
 	}
 }
 
+/* A mapping queued on a list is the list's too: a purge of the list unmaps it. */
+static void add_queue_classes(struct flow_context *cx, struct instance *in)
+{
+	struct fn *f = cx->f;
+
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+		const struct summary *s = callee_summary(e);
+
+		for (int i = 0; s && i < s->defers.n; i++)
+			if (s->defers.v[i].where.depth >= 0 &&
+			    set_has(f, &in->mapping, bind_name(f, e, s->defers.v[i].name)))
+				set_add(f, &in->mapping, class_of_name(&f->classes,
+								       s->defers.v[i].where,
+								       NULL, 0, -1));
+	}
+}
+
 void flow_site_instances(struct flow_context *cx)
 {
 	struct fn *f = cx->f;
@@ -199,9 +217,11 @@ void flow_site_instances(struct flow_context *cx)
 			call_instances(cx, k);
 		}
 	}
-	for (int i = 0; i < cx->instances.n; i++)
+	for (int i = 0; i < cx->instances.n; i++) {
+		add_queue_classes(cx, &cx->instances.v[i]);
 		for (int k = 0; k < cx->instances.v[i].pages.n; k++)
 			set_add(f, &cx->site_pages, cx->instances.v[i].pages.c[k]);
+	}
 }
 
 /* Does this function create the mapping at LOC, or write one into class C? */
@@ -255,6 +275,7 @@ static void fact_instances(struct flow_context *cx)
 			array.depth--;
 			set_add(f, &in.arrays, class_of_name(&f->classes, array, NULL, 0, -1));
 		}
+		add_queue_classes(cx, &in);
 		in.aware = unmaps_somewhere(cx, &in);
 		vec_push(cx->instances, in);
 	}
