@@ -114,7 +114,7 @@ static bool read_dir(const char *dir, int *units)
 struct report {
 	struct message m[MAX_MESSAGES];
 	int n;
-	char key[512];
+	char key[MESSAGE_SIZE + 512];
 };
 typedef VEC(struct report) report_vec;
 
@@ -126,8 +126,12 @@ static void add_reports(report_vec *out, const finding_vec *findings)
 
 		r.n = finding_messages(&findings->v[i], r.m);
 		p = place_of(r.m[0].loc);
-		/* One finding per release site: the compiler's, if it had one. */
-		snprintf(r.key, sizeof(r.key), "%s:%d:%d", p->file, p->line, p->column);
+		/*
+		 * Check A: one finding per release site, the compiler's if it
+		 * had one.  Check B: a list is new when what fails is new.
+		 */
+		snprintf(r.key, sizeof(r.key), "%s:%d:%d %s", p->file, p->line, p->column,
+			 findings->v[i].kind == FINDING_LAZY_LIST ? r.m[0].text : "");
 		vec_push(*out, r);
 	}
 }
