@@ -12,8 +12,12 @@
  *    its call sites, through its summary, not in itself.
  */
 
+#include <stdio.h>
+#include <string.h>
+
 #include "check-release.h"
 #include "flow.h"
+#include "summary.h"
 
 /* The first event with an effect in MASK, preferring those after event K. */
 static const struct event *event_with(const struct fn *f, const struct flow *fl,
@@ -32,8 +36,120 @@ static const struct event *event_with(const struct fn *f, const struct flow *fl,
 	return first;
 }
 
+/* Add the unmap event E to R's fix-its; false if it cannot be converted. */
+static bool fix_unmap(struct finding *r, const struct event *e)
+{
+	if (e->kind != EV_UNMAP || strcmp(e->api, "vunmap") || e->call == NO_LOC ||
+	    r->nfix_unmap == MAX_FIXES)
+		return false;
+	for (int i = 0; i < r->nfix_unmap; i++)
+		if (r->fix_unmap[i] == e->call)
+			return true;
+	r->fix_unmap[r->nfix_unmap++] = e->call;
+	return true;
+}
+
+/*
+ * The unmaps of the lazy-unmap list WHERE, all of which must become
+ * vunmap_pages() once what is queued there is refcounted.  Mechanical only
+ * if no other code can queue on the list or purge it.
+ */
+static const char *fix_list(struct finding *r, struct vc_name where, const struct fn *queuer)
+{
+	for (int i = 0; i < functions.n; i++) {
+		struct fn *g = functions.v[i];
+
+		if (!function_analysed(g))
+			continue;
+		for (int k = 0; k < g->escapes.n; k++)
+			if (name_equal(g->escapes.v[k].where, where) &&
+			    (g->external || g->address_taken))
+				return "other files may queue on the same list";
+		for (int k = 0; k < g->events.n; k++) {
+			const struct event *e = &g->events.v[k];
+			const struct summary *s = callee_summary(e);
+
+			for (int d = 0; g != queuer && s && d < s->defers.n; d++)
+				if (name_equal(s->defers.v[d].where, where))
+					return "other functions queue mappings on the same list";
+			if (e->kind == EV_UNMAP &&
+			    names_have(class_names(&g->classes, e->cls), where) &&
+			    !fix_unmap(r, e))
+				return "the list is also drained by other means than 'vunmap'";
+		}
+	}
+	return NULL;
+}
+
+/* A reason, formatted and kept. */
+static const char *reason(const char *fmt, const char *name)
+{
+	char text[200];
+
+	snprintf(text, sizeof(text), fmt, name);
+	return intern_str(text);
+}
+
+/*
+ * The refcounted fix as fix-its, when the edit is mechanical: the mapping
+ * is a vmap() of this function that nothing else keeps, and every unmap of
+ * it (here, or of the list it is queued on) is a plain vunmap().
+ */
+static void plan_fix(struct fn *f, const struct instance *in, const struct flow *fl,
+		     struct finding *r)
+{
+	const struct event *map = in->site >= 0 ? &f->events.v[in->site] : NULL;
+
+	if (in->owns_pages)
+		return;
+	if (!map) {
+		r->no_fix = "the mapping is made in another function; change its 'vmap' "
+			"and every unmap of it there";
+		return;
+	}
+	if (map->kind != EV_MAP) {
+		r->no_fix = reason("the mapping is made in '%s'; change the 'vmap' there "
+				   "and every unmap of it", in->origin_fn);
+		return;
+	}
+	if (strcmp(map->api, "vmap")) {
+		r->no_fix = reason("'%s' has no refcounted form", map->api);
+		return;
+	}
+	if (map->call == NO_LOC) {
+		r->no_fix = "the 'vmap' call is in a macro";
+		return;
+	}
+	if ((fl->in.v[MODEL_EXIT_BLOCK] & (LIVE | DEFERRED)) == LIVE) {
+		r->no_fix = "the mapping outlives this function, and its unmaps elsewhere "
+			"would have to change too";
+		return;
+	}
+	if (class_names(&f->classes, map->cls)->n) {
+		r->no_fix = "the mapping is kept beyond this function, where other code "
+			"may unmap it";
+		return;
+	}
+	for (int k = 0; k < f->events.n; k++) {
+		if ((fl->fx.v[k] & FX_UNMAP) && !fix_unmap(r, &f->events.v[k])) {
+			r->no_fix = reason("it is also unmapped by '%s'", f->events.v[k].api);
+			return;
+		}
+		if ((fl->fx.v[k] & FX_DEFER) && fl->defer_where.v[k].depth >= 0 &&
+		    (r->no_fix = fix_list(r, fl->defer_where.v[k], f)))
+			return;
+		if ((fl->fx.v[k] & FX_DEFER) && fl->defer_where.v[k].depth < 0) {
+			r->no_fix = reason("it is queued by '%s', whose unmap is not known",
+					   f->events.v[k].api);
+			return;
+		}
+	}
+	r->fix_map = map->call;
+}
+
 static void report_release(struct fn *f, const struct instance *in, const struct flow *fl,
-			   int k, bool deferred, bool unmapped_later, finding_vec *out)
+			   int k, bool deferred, bool unmapped_later, bool fixits,
+			   finding_vec *out)
 {
 	const struct event *e = &f->events.v[k];
 	const struct event *d;
@@ -59,11 +175,15 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	}
 	if (unmapped_later && (d = event_with(f, fl, FX_UNMAP, k)))
 		r.unmap_loc = d->loc;
+	if (fixits)
+		plan_fix(f, in, fl, &r);
+	if (r.no_fix)
+		r.nfix_unmap = 0;
 	vec_push(*out, r);
 }
 
 static void check_instance(struct flow_context *cx, const struct instance *in,
-			   bool *reported, finding_vec *out)
+			   bool *reported, bool fixits, finding_vec *out)
 {
 	struct fn *f = cx->f;
 	struct flow fl;
@@ -92,7 +212,7 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 				for (int j = k + 1; j < bl->first_event + bl->nevents; j++)
 					later |= fl.fx.v[j] & FX_UNMAP;
 				if (!in->aware || in->site >= 0 || later) {
-					report_release(f, in, &fl, k, st & DEFERRED, later, out);
+					report_release(f, in, &fl, k, st & DEFERRED, later, fixits, out);
 					reported[k] = true;
 				}
 			}
@@ -102,7 +222,8 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	flow_free(&fl);
 }
 
-void check_released_while_mapped(struct fn *f, finding_vec *out, FILE *verbose)
+void check_released_while_mapped(struct fn *f, finding_vec *out, bool fixits,
+				 FILE *verbose)
 {
 	struct flow_context cx;
 	bool *reported;
@@ -124,7 +245,7 @@ void check_released_while_mapped(struct fn *f, finding_vec *out, FILE *verbose)
 				in->origin == ORIGIN_FACT ? "fact" : "inferred",
 				in->what, in->mapping.n, in->pages.n,
 				in->aware ? ", aware" : "");
-		check_instance(&cx, in, reported, out);
+		check_instance(&cx, in, reported, fixits, out);
 	}
 	vc_free(reported);
 	flow_release(&cx);

@@ -10,8 +10,10 @@
 extern "C" {
 #endif
 
-/* Check A on F (summaries and facts computed): findings go to OUT. */
-void check_released_while_mapped(struct fn *f, finding_vec *out, FILE *verbose);
+/* Check A on F (summaries and facts computed): findings go to OUT, with
+   fix-its planned if FIXITS (the source is at hand: the plugin). */
+void check_released_while_mapped(struct fn *f, finding_vec *out, bool fixits,
+				 FILE *verbose);
 
 #ifdef __cplusplus
 }

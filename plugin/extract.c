@@ -338,6 +338,9 @@ static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cl
 	/* A release in a macro (__free_page) is reported where it is used. */
 	e.loc = linemap_resolve_location(line_table, gimple_location(stmt),
 					 LRK_MACRO_EXPANSION_POINT, NULL);
+	if ((kind == EV_MAP || kind == EV_UNMAP) &&
+	    !linemap_location_from_macro_expansion_p(line_table, gimple_location(stmt)))
+		e.call = gimple_location(stmt);
 	if (e.loc == UNKNOWN_LOCATION)
 		e.loc = DECL_SOURCE_LOCATION(x->fun->decl);
 	e.cls = cls;

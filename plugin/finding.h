@@ -19,6 +19,7 @@ enum finding_kind {
 };
 
 #define MAX_SITES 2
+#define MAX_FIXES 4
 
 struct finding {
 	enum finding_kind kind;
@@ -39,6 +40,12 @@ struct finding {
 	const char *defer_fn;
 	struct vc_name defer_where;	/* ... on this list (depth -1: none) */
 	vc_loc unmap_loc;		/* unmapped only after the release */
+	/* Fix-its: vmap() at fix_map becomes vmap_pages(..., GFP_KERNEL) and
+	   the vunmap() calls at fix_unmap become vunmap_pages(). */
+	vc_loc fix_map;
+	vc_loc fix_unmap[MAX_FIXES];
+	int nfix_unmap;
+	const char *no_fix;		/* why there is no fix-it */
 
 	/* Check B. */
 	const char *list;		/* the field or global the addresses go to */

@@ -38,6 +38,8 @@ enum event_kind {
 struct event {
 	enum event_kind kind;
 	vc_loc loc;
+	vc_loc call;		/* EV_MAP, EV_UNMAP: the call with its range, for
+				   fix-its; NO_LOC in a macro expansion */
 	int cls;
 	int pages;
 	bool owns_pages;	/* EV_MAP: the mapping took the page references */

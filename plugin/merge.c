@@ -146,7 +146,7 @@ static void analyse(report_vec *out, FILE *verbose)
 		summaries_dump(verbose);
 	for (int i = 0; i < functions.n; i++)
 		if (function_analysed(functions.v[i]))
-			check_released_while_mapped(functions.v[i], &findings, verbose);
+			check_released_while_mapped(functions.v[i], &findings, false, verbose);
 	check_lazy_lists(&findings, analysed_unit < 0, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);

@@ -17,6 +17,7 @@ static struct message *say(struct message *m, bool note, vc_loc loc, const char 
 	va_list ap;
 
 	m->note = note;
+	m->fixits = false;
 	m->loc = loc;
 	va_start(ap, fmt);
 	vsnprintf(m->text, sizeof(m->text), fmt, ap);
@@ -119,5 +120,8 @@ int finding_messages(const struct finding *f, struct message *out)
 		m = say(m, true, f->loc, "fix: unmap '%s' before releasing its pages, or map "
 			"with 'vmap_pages' and unmap with 'vunmap_pages' so that the mapping "
 			"holds its own page references", f->mapping);
+	m[-1].fixits = f->fix_map != NO_LOC;
+	if (f->no_fix)
+		m = say(m, true, f->loc, "no fix-it: %s", f->no_fix);
 	return m - out;
 }

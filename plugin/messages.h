@@ -17,6 +17,7 @@ extern "C" {
 
 struct message {
 	bool note;		/* a note; the first message is the warning */
+	bool fixits;		/* the note to carry the finding's fix-its */
 	vc_loc loc;
 	char text[MESSAGE_SIZE];
 };

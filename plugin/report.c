@@ -8,8 +8,9 @@
  * is switched off around our own warnings only.
  */
 
-#include "messages.h"
 #include "report.h"
+#include "gcc-rich-location.h"
+#include "messages.h"
 
 static int compare_findings(const void *pa, const void *pb)
 {
@@ -40,6 +41,29 @@ static bool emit_warning(const struct message *m, bool as_errors)
 	return shown;
 }
 
+/* A fix-it replacing the callee name at the start of CALL with NAME. */
+static void rename_callee(rich_location *rich, location_t call, const char *old_name,
+			  const char *name)
+{
+	location_t start = get_start(call);
+	location_t end = linemap_position_for_loc_and_offset(line_table, start,
+							     strlen(old_name) - 1);
+
+	rich->add_fixit_replace(source_range::from_locations(start, end), name);
+}
+
+/* The refcounted fix: vmap() -> vmap_pages(..., GFP_KERNEL), vunmap() -> vunmap_pages(). */
+static void inform_with_fixits(const struct finding *f, const struct message *m)
+{
+	gcc_rich_location rich(m->loc);
+
+	rename_callee(&rich, f->fix_map, "vmap", "vmap_pages");
+	rich.add_fixit_insert_before(get_finish(f->fix_map), ", GFP_KERNEL");
+	for (int i = 0; i < f->nfix_unmap; i++)
+		rename_callee(&rich, f->fix_unmap[i], "vunmap", "vunmap_pages");
+	inform(&rich, "%s", m->text);
+}
+
 void report_findings(finding_vec *findings, bool as_errors)
 {
 	qsort(findings->v, findings->n, sizeof(*findings->v), compare_findings);
@@ -50,7 +74,11 @@ void report_findings(finding_vec *findings, bool as_errors)
 
 		if (!emit_warning(&m[0], as_errors))
 			continue;
-		for (int k = 1; k < n; k++)
-			inform(m[k].loc, "%s", m[k].text);
+		for (int k = 1; k < n; k++) {
+			if (m[k].fixits)
+				inform_with_fixits(&findings->v[i], &m[k]);
+			else
+				inform(m[k].loc, "%s", m[k].text);
+		}
 	}
 }

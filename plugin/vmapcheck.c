@@ -117,7 +117,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 		summaries_dump(stderr);
 	for (int i = 0; i < functions.n; i++)
 		if (functions.v[i]->extracted)
-			check_released_while_mapped(functions.v[i], &findings,
+			check_released_while_mapped(functions.v[i], &findings, true,
 						    verbose ? stderr : NULL);
 	check_lazy_lists(&findings, false, &findings);
 	report_findings(&findings, as_errors);

@@ -19,3 +19,4 @@ void drv_release(struct page **pages, int n)
 		drv_put_page(pages[i]); /* { dg-warning "'drv_put_page' releases 'pages\[i\]' while it may still be mapped by 'v'" } */
 	/* { dg-note "fix: unmap 'v'" "" { target *-*-* } .-1 } */
 }
+/* { dg-note "no fix-it: 'drv_map_pages' has no refcounted form" "" { target *-*-* } 19 } */

@@ -26,3 +26,4 @@ void vbuf_free(struct vbuf *b)
 		vunmap(b->vaddr); /* { dg-note "'b->vaddr' is unmapped only here, after the release" } */
 	kfree(b->pages);
 }
+/* { dg-note "no fix-it: the mapping is made in another function" "" { target *-*-* } 23 } */

@@ -23,3 +23,4 @@ int flag_misorder(struct page **pages, int n, void *prealloc)
 		vunmap(buf); /* { dg-note "'buf' is unmapped only here, after the release" } */
 	return ret;
 }
+/* { dg-note "no fix-it: the mapping is kept beyond this function, where o" "" { target *-*-* } 20 } */

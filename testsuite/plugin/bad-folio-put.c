@@ -14,3 +14,4 @@ void folio_buffer_free(struct page **pages, int n)
 	/* { dg-note "fix: unmap 'v'" "" { target *-*-* } .-1 } */
 	vm_unmap_ram(v, n); /* { dg-note "unmapped only here" } */
 }
+/* { dg-note "no fix-it: 'vm_map_ram' has no refcounted form" "" { target *-*-* } 13 } */

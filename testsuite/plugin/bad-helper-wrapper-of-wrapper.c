@@ -31,3 +31,4 @@ void *map_pagevec(struct pagevec *pv)
 	}
 	return v;
 }
+/* { dg-note "no fix-it: the mapping outlives this function" "" { target *-*-* } 28 } */

@@ -38,3 +38,4 @@ out_unpin:
 	/* { dg-note "fix: unmap 'umem->addrs'" "" { target *-*-* } .-1 } */
 	return err;
 }
+/* { dg-note "no fix-it: the mapping is made in 'addr_map'" "" { target *-*-* } 37 } */

@@ -19,3 +19,4 @@ int err_user(struct page **pages, int n)
 	/* { dg-note "fix: unmap 'v'" "" { target *-*-* } .-1 } */
 	return IS_ERR(v) ? PTR_ERR(v) : 0;
 }
+/* { dg-note "no fix-it: the mapping is made in 'map_or_err'" "" { target *-*-* } 18 } */

@@ -22,3 +22,4 @@ void out_param_user(struct page **pages, int n)
 	/* { dg-note "fix: unmap" "" { target *-*-* } .-1 } */
 	vunmap(addr); /* { dg-note "unmapped only here" } */
 }
+/* { dg-note "no fix-it: the mapping is made in 'map_into'" "" { target *-*-* } 21 } */

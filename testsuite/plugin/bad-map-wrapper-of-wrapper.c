@@ -31,3 +31,4 @@ int consume(struct page **pages, unsigned int n)
 	vm_unmap_ram(p, n); /* { dg-note "unmapped only here" } */
 	return 0;
 }
+/* { dg-note "no fix-it: the mapping is made in 'map_raw'" "" { target *-*-* } 29 } */

@@ -18,3 +18,4 @@ void use_buffer(struct page **pages, unsigned int n)
 	/* { dg-note "fix: unmap 'buf'" "" { target *-*-* } .-1 } */
 	vunmap(buf); /* { dg-note "unmapped only here" } */
 }
+/* { dg-note "no fix-it: the mapping is made in 'map_buffer'" "" { target *-*-* } 17 } */

@@ -32,3 +32,4 @@ free_pages:
 	/* { dg-note "fix: unmap 'base'" "" { target *-*-* } .-1 } */
 	return err;
 }
+/* { dg-note "no fix-it: the mapping outlives this function" "" { target *-*-* } 31 } */

@@ -15,3 +15,4 @@ void *map_or_drop(struct page **pages, int n, bool keep)
 	/* { dg-note "fix: unmap 'v'" "" { target *-*-* } .-1 } */
 	return v;
 }
+/* { dg-note "no fix-it: the mapping outlives this function" "" { target *-*-* } 14 } */

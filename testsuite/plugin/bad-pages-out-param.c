@@ -45,3 +45,4 @@ int ctx_setup(struct ctx *ctx)
 	ctx->rings = rings;
 	return 0;
 }
+/* { dg-note "no fix-it: the mapping is made in 'pages_map'" "" { target *-*-* } 41 } */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Check A: release_pages() on the whole array (a transparent union argument) while mapped. */
+/* { dg-fixits-clean } */
 #include <linux/vmalloc.h>
 
 void drop_all(struct page **pages, int n)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Check A: every page reference is dropped before the vunmap(). */
+/* { dg-fixits-clean } */
 #include <linux/vmalloc.h>
 
 void buffer_destroy(struct page **pages, int n)

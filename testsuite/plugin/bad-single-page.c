@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Check A: vmap(&page, 1, ...) of a single page, freed before the unmap. */
+/* { dg-fixits-clean } */
 #include <linux/vmalloc.h>
 
 int single_page_copy(void *src)

@@ -19,3 +19,4 @@ void late_unmap(struct page **pages, int n)
 	/* { dg-note "fix: unmap 'v'" "" { target *-*-* } .-1 } */
 	unmap_buffer(v); /* { dg-note "'v' is unmapped only here, after the release" } */
 }
+/* { dg-note "no fix-it: it is also unmapped by 'unmap_buffer'" "" { target *-*-* } 18 } */

@@ -19,3 +19,4 @@ void *decompress_buffer(struct page **pages, int n)
 	}
 	return dst;
 }
+/* { dg-note "no fix-it: 'vm_map_ram' has no refcounted form" "" { target *-*-* } 16 } */

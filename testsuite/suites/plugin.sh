@@ -5,12 +5,32 @@
 # (lib/dg-match.awk).  Besides those:
 #   { dg-options "FLAGS" }   extra flags; ${srcdir} is the case's directory
 #   { dg-stderr-lines N }    stderr has exactly N lines (one-line errors)
+#   { dg-fixits-clean }       the file the fix-its make is free of findings
 # For every case that compiles: the object code is the same without the
 # plugin (it analyses and never changes code), and vmapcheck-merge over
 # the case's facts adds nothing (one file: all is the compiler's to say).
 
 . "$top/testsuite/lib/cases.sh"
 case_dir=$top/testsuite/plugin
+
+# fixit_case SRC NAME TMP OPTS: apply the fix-its' patch to a copy of SRC.
+fixit_case()
+{
+	cp "$1" "$3/fixed.c"
+	if ! patch -s "$3/fixed.c" <"$3/fixits.patch" >"$3/patch.out" 2>&1; then
+		fail "$2: fix-its apply" "$(cat "$3/patch.out")"
+		return
+	fi
+	# shellcheck disable=SC2086
+	if ! $GCC $case_cflags -I"$(dirname "$1")" -fplugin="$PLUGIN" $4 -c \
+		-o "$3/fixed.o" "$3/fixed.c" 2>"$3/fixed.stderr"; then
+		fail "$2: fix-its apply" "the patched file does not compile: $(head -n 3 "$3/fixed.stderr")"
+	elif grep -q "dg-fixits-clean" "$1" && grep -q '\[vmapcheck\]' "$3/fixed.stderr"; then
+		fail "$2: fix-its apply" "the patched file still has findings: $(grep -m1 vmapcheck "$3/fixed.stderr")"
+	else
+		pass "$2: fix-its apply"
+	fi
+}
 
 plugin_case()
 {
@@ -22,7 +42,7 @@ plugin_case()
 
 	# shellcheck disable=SC2086
 	$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$tmp/facts" \
-		$opts -c -o "$tmp/with.o" "$src" 2>"$tmp/stderr"
+		-fdiagnostics-generate-patch $opts -c -o "$tmp/with.o" "$src" 2>"$tmp/stderr"
 	rc=$?
 	problems=$(compile_problems "$src" "$tmp/stderr" $rc)
 	if [ -n "$problems" ]; then
@@ -41,6 +61,9 @@ plugin_case()
 	else
 		pass "$name: same code"
 	fi
+
+	sed -n '/^--- /,$p' "$tmp/stderr" >"$tmp/fixits.patch"
+	[ -s "$tmp/fixits.patch" ] && fixit_case "$src" "$name" "$tmp" "$opts"
 
 	if [ -d "$tmp/facts" ]; then
 		out=$("$MERGE" "$tmp/facts" 2>&1)
