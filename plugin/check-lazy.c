@@ -190,6 +190,52 @@ static int list_sites(struct vc_name where, bool queue, vc_loc *loc, const char 
 	return n;
 }
 
+/* Is class C of F a mapping: the result of a map call, here or in a callee? */
+static bool is_mapping(struct fn *f, int c)
+{
+	c = class_find(&f->classes, c);
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+		const struct summary *s = callee_summary(e);
+		bool maps = e->kind == EV_MAP;
+
+		for (int i = 0; s && i < s->maps.n; i++)
+			maps |= s->maps.v[i].holder.kind == NAME_RET;
+		if (maps && e->cls >= 0 && class_find(&f->classes, e->cls) == c)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A place that parameters are stored into is a lazy-unmap list only if
+ * mappings go there (a mapping is passed to the function that stores it)
+ * or come out of it to be unmapped (a purge): constructors storing their
+ * arguments into a new object are not.
+ */
+static bool holds_mappings(struct vc_name where)
+{
+	for (int i = 0; i < functions.n; i++) {
+		struct fn *g = functions.v[i];
+
+		for (int k = 0; function_analysed(g) && k < g->events.n; k++) {
+			const struct event *e = &g->events.v[k];
+			const struct summary *s = callee_summary(e);
+
+			if (e->kind == EV_UNMAP && is_purge(g, e->cls, where))
+				return true;
+			for (int d = 0; s && d < s->defers.n; d++) {
+				int c = bind_name(g, e, s->defers.v[d].name);
+
+				if (name_equal(s->defers.v[d].where, where) && c >= 0 &&
+				    is_mapping(g, c))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 static const struct finding *release_while_queued(const finding_vec *releases,
 						  struct vc_name where)
 {
@@ -202,6 +248,9 @@ static const struct finding *release_while_queued(const finding_vec *releases,
 static void check_list(const struct lazy_list *l, const finding_vec *releases,
 		       bool whole_build, finding_vec *out)
 {
+	if (!holds_mappings(l->where))
+		return;
+
 	const struct finding *unprotected = release_while_queued(releases, l->where);
 	bool no_hook = !purge_reachable(l->where) &&
 		(whole_build || !purge_open_to_outside(l->where));

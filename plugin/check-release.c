@@ -188,8 +188,13 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	struct fn *f = cx->f;
 	struct flow fl;
 
-	/* A helper that does not know the mapping: its callers judge the call. */
-	if (in->origin == ORIGIN_FACT && !in->aware && f->called)
+	/*
+	 * A helper that does not know the mapping: its callers judge the
+	 * call.  One reached through a pointer (an ops table, a kref release)
+	 * runs in an order the table's owner decides, which is not seen here.
+	 */
+	if (in->origin == ORIGIN_FACT && !in->aware &&
+	    (f->called || function_called_indirectly(cx->f)))
 		return;
 	if (!flow_run(cx, in, &fl, true)) {
 		flow_free(&fl);

@@ -17,6 +17,7 @@ struct extractor {
 	struct fn *f;
 	function *fun;
 	vec<int> ssa;		/* SSA version -> class, or -1 */
+	struct int_map local_fields;	/* "uid.field" key -> class */
 };
 
 static struct class_table *classes(extractor *x)
@@ -75,12 +76,31 @@ static int var_class(extractor *x, tree decl)
 
 static int value_class(extractor *x, tree op);
 
+/*
+ * A field of a local struct: that object's own, not every object's of the
+ * type (KUNIT_ASSERT_*() and iov_iter setups would otherwise join every
+ * value they touch through the type's field name).
+ */
+static int local_field_class(extractor *x, tree var, tree field)
+{
+	char *key = xasprintf("%u.%d", DECL_UID(var), field_key(field));
+	int id = intern(key), c;
+
+	free(key);
+	if (!int_map_get(&x->local_fields, id, &c)) {
+		c = class_new(classes(x));
+		int_map_put(&x->local_fields, id, c);
+	}
+	return c;
+}
+
 /* The class of the content of the memory REF denotes. */
 static int memory_class(extractor *x, tree ref)
 {
 	switch (TREE_CODE(ref)) {
 	case COMPONENT_REF: {
 		tree base = TREE_OPERAND(ref, 0);
+		tree root = base;
 
 		/*
 		 * A local union is a temporary (a transparent union argument
@@ -89,6 +109,10 @@ static int memory_class(extractor *x, tree ref)
 		if (VAR_P(base) && !is_global_var(base) &&
 		    TREE_CODE(TREE_TYPE(base)) == UNION_TYPE)
 			return var_class(x, base);
+		while (TREE_CODE(root) == COMPONENT_REF || TREE_CODE(root) == ARRAY_REF)
+			root = TREE_OPERAND(root, 0);
+		if (VAR_P(root) && !is_global_var(root))
+			return local_field_class(x, root, TREE_OPERAND(ref, 1));
 		return class_of_field(classes(x), field_key(TREE_OPERAND(ref, 1)));
 	}
 	case ARRAY_REF:
@@ -396,10 +420,11 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 	if (c < 0)
 		return;
 	switch (api->kind) {
-	case API_MAP: {
+	case API_MAP:
+	case API_MAP_COUNTED: {
 		bool owns = false;
 
-		if (api->flags_arg >= 0) {
+		if (api->flags_arg >= 0 && api->kind == API_MAP) {
 			tree flags = api->flags_arg < (int)gimple_call_num_args(call) ?
 				gimple_call_arg(call, api->flags_arg) : NULL_TREE;
 
@@ -413,12 +438,11 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		e = add_event(x, EV_MAP, call, res);
 		e->pages = class_pointee(classes(x), c);
 		e->owns_pages = owns;
+		e->counted = api->kind == API_MAP_COUNTED;
 		e->api = api->name;
 		e->what = holder_text(gimple_call_lhs(call));
 		return;
 	}
-	case API_MAP_COUNTED:
-		return;
 	case API_UNMAP:
 	case API_FREE_AREA:
 		/* Freeing an array of page pointers is not an unmap. */
@@ -574,10 +598,11 @@ static void assign_stmt(extractor *x, gimple *stmt)
 
 /*
  * Decode "VAL is true" where VAL is a truth value computed from a pointer
- * test.  On success *CLS is the pointer's class and *NULL_IF_TRUE says
- * whether VAL being true means the pointer is NULL (or an error pointer).
+ * test.  On success *TESTED is the pointer, *NULL_IF_TRUE says whether VAL
+ * being true means it is NULL (or an error pointer) and *ERRTEST whether
+ * the test was IS_ERR() or the like.
  */
-static bool decode_truth(extractor *x, tree val, int *cls, bool *null_if_true)
+static bool decode_truth(tree val, tree *tested, bool *null_if_true, bool *errtest)
 {
 	bool negate = false;
 
@@ -594,9 +619,10 @@ static bool decode_truth(extractor *x, tree val, int *cls, bool *null_if_true)
 			if (!api || api->kind != API_ERRTEST ||
 			    api->arg >= (int)gimple_call_num_args(def))
 				return false;
-			*cls = value_class(x, gimple_call_arg(def, api->arg));
+			*tested = gimple_call_arg(def, api->arg);
 			*null_if_true = !negate;
-			return *cls >= 0;
+			*errtest = true;
+			return true;
 		}
 		if (!is_gimple_assign(def))
 			return false;
@@ -609,9 +635,10 @@ static bool decode_truth(extractor *x, tree val, int *cls, bool *null_if_true)
 
 			if (!POINTER_TYPE_P(TREE_TYPE(a)) || !integer_zerop(b))
 				return false;
-			*cls = value_class(x, a);
+			*tested = a;
 			*null_if_true = (code == EQ_EXPR) != negate;
-			return *cls >= 0;
+			*errtest = false;
+			return true;
 		}
 		if (code == TRUTH_NOT_EXPR ||
 		    (code == BIT_NOT_EXPR && TREE_CODE(TREE_TYPE(a)) == BOOLEAN_TYPE) ||
@@ -621,6 +648,73 @@ static bool decode_truth(extractor *x, tree val, int *cls, bool *null_if_true)
 		else if (!CONVERT_EXPR_CODE_P(code) && code != SSA_NAME)
 			return false;
 		val = a;
+	}
+	return false;
+}
+
+/* The value VAL is a copy or a cast of, or the local variable it is loaded from. */
+static tree copied_from(tree val)
+{
+	for (int i = 0; i < 4 && TREE_CODE(val) == SSA_NAME; i++) {
+		gimple *def = SSA_NAME_DEF_STMT(val);
+		tree rhs;
+
+		if (!gimple_assign_single_p(def) && !gimple_assign_cast_p(def))
+			break;
+		rhs = gimple_assign_rhs1(def);
+		if (TREE_CODE(rhs) != SSA_NAME && !(VAR_P(rhs) && !is_global_var(rhs)))
+			break;
+		val = rhs;
+	}
+	return val;
+}
+
+/* A block that only copies values ("_13 = page_array_7;") and jumps on. */
+static bool only_copies(basic_block bb)
+{
+	for (gimple_stmt_iterator gsi = gsi_start_nondebug_after_labels_bb(bb);
+	     !gsi_end_p(gsi); gsi_next_nondebug(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+
+		if (gimple_code(stmt) == GIMPLE_PREDICT || gimple_code(stmt) == GIMPLE_NOP)
+			continue;
+		if (!gimple_assign_single_p(stmt) && !gimple_assign_cast_p(stmt))
+			return false;
+		if (TREE_CODE(gimple_assign_lhs(stmt)) != SSA_NAME)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Does VAL arrive over edge E as an error pointer: E leaves the error side
+ * of "if (IS_ERR(VAL))", maybe through empty blocks?  Then it is an error
+ * code, and passing it on joins nothing: "return page_array;" after a
+ * failed pin must not make the page array and the mapping one class.
+ */
+static bool error_pointer_on(edge e, tree val)
+{
+	val = copied_from(val);
+	for (int i = 0; i < 4; i++) {
+		gimple *last = last_stmt(e->src);
+
+		if (last && gimple_code(last) == GIMPLE_COND) {
+			gcond *cond = as_a<gcond *>(last);
+			enum tree_code code = gimple_cond_code(cond);
+			tree lhs = gimple_cond_lhs(cond), tested;
+			bool null_if_true, errtest;
+
+			if ((code != EQ_EXPR && code != NE_EXPR) || TREE_CODE(lhs) != SSA_NAME ||
+			    !integer_zerop(gimple_cond_rhs(cond)) ||
+			    !decode_truth(lhs, &tested, &null_if_true, &errtest) ||
+			    !errtest || copied_from(tested) != val)
+				return false;
+			/* On the true edge of "lhs != 0", lhs is true. */
+			return ((code == NE_EXPR) == !!(e->flags & EDGE_TRUE_VALUE)) == null_if_true;
+		}
+		if (!single_pred_p(e->src) || !only_copies(e->src))
+			return false;
+		e = single_pred_edge(e->src);
 	}
 	return false;
 }
@@ -685,7 +779,8 @@ static void cond_stmt(extractor *x, gcond *cond, basic_block bb, block *b)
 {
 	enum tree_code code = gimple_cond_code(cond);
 	tree lhs = gimple_cond_lhs(cond);
-	bool fail_if_true;
+	bool fail_if_true, errtest;
+	tree tested;
 	int cls;
 
 	if (!integer_zerop(gimple_cond_rhs(cond)) || TREE_CODE(lhs) != SSA_NAME)
@@ -696,7 +791,8 @@ static void cond_stmt(extractor *x, gcond *cond, basic_block bb, block *b)
 			b->fail_succ = branch_succ(bb, code == EQ_EXPR);
 			return;
 		}
-		if (decode_truth(x, lhs, &cls, &fail_if_true)) {
+		if (decode_truth(lhs, &tested, &fail_if_true, &errtest) &&
+		    (cls = value_class(x, tested)) >= 0) {
 			/* "if (val == 0)" is true when val is false. */
 			b->fail_cls = cls;
 			b->fail_succ = branch_succ(bb, fail_if_true != (code == EQ_EXPR));
@@ -726,6 +822,8 @@ static void return_stmt(extractor *x, greturn *ret, basic_block bb, block *b)
 	tree val = gimple_return_retval(ret);
 	int v = val ? value_class(x, val) : -1;
 
+	if (v >= 0 && single_pred_p(bb) && error_pointer_on(single_pred_edge(bb), val))
+		v = -1;
 	if (v >= 0)
 		class_unify(classes(x), class_of_return(classes(x)), v);
 	b->returns = true;
@@ -750,9 +848,12 @@ static void walk_block(extractor *x, basic_block bb)
 		if (virtual_operand_p(res) || !pointer_sized(TREE_TYPE(res)))
 			continue;
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-			int v = value_class(x, gimple_phi_arg_def(phi, i));
+			tree arg = gimple_phi_arg_def(phi, i);
+			int v;
 
-			if (v >= 0)
+			if (error_pointer_on(gimple_phi_arg_edge(phi, i), arg))
+				continue;
+			if ((v = value_class(x, arg)) >= 0)
 				class_unify(classes(x), ssa_class(x, res), v);
 		}
 	}
@@ -801,12 +902,13 @@ static struct vc_name storage_name(struct class_table *t, int c)
 	return none;
 }
 
-static bool reached_from_param(struct class_table *t, int c)
+/* An object its caller can reach: handed in, or handed back. */
+static bool caller_owned(struct class_table *t, int c)
 {
 	const name_vec *names = class_names(t, c);
 
 	for (int k = 0; k < names->n; k++)
-		if (names->v[k].kind == NAME_PARAM)
+		if (names->v[k].kind == NAME_PARAM || names->v[k].kind == NAME_RET)
 			return true;
 	return false;
 }
@@ -836,7 +938,7 @@ static void find_escapes(extractor *x)
 
 			if (e->kind != EV_STORE || class_find(t, e->pages) != c ||
 			    esc.where.depth < 0 ||
-			    (e->base >= 0 && reached_from_param(t, e->base)))
+			    (e->base >= 0 && caller_owned(t, e->base)))
 				continue;
 			vec_push(x->f->escapes, esc);
 			break;
@@ -855,6 +957,7 @@ void extract_function(function *fun)
 	x.f = functions.v[index];
 	x.fun = fun;
 	x.ssa = vNULL;
+	memset(&x.local_fields, 0, sizeof(x.local_fields));
 	x.ssa.safe_grow(num_ssa_names);
 	for (unsigned i = 0; i < num_ssa_names; i++)
 		x.ssa[i] = -1;
@@ -877,6 +980,7 @@ void extract_function(function *fun)
 	classes_finalize(&f->classes);
 	find_escapes(&x);
 	x.ssa.release();
+	int_map_free(&x.local_fields);
 }
 
 /* Function addresses in the initializer INIT of GLOBAL, recursively. */

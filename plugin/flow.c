@@ -97,7 +97,8 @@ static unsigned event_effects(struct flow_context *cx, const struct instance *in
 			break;
 		if (callee_touches(f, e, &s->unmaps, &in->mapping))
 			fx |= FX_UNMAP;
-		for (int i = 0; i < s->releases.n; i++) {
+		/* An inferred mapping's pages are known only by a direct release. */
+		for (int i = 0; in->pages.n && i < s->releases.n; i++) {
 			int c = bind_name(f, e, s->releases.v[i].name);
 
 			if (c >= 0 && pages_match(cx, in, c)) {
@@ -142,7 +143,7 @@ static struct instance new_instance(enum origin origin, int site, vc_loc map_loc
 	return in;
 }
 
-/* Mappings made by the callee of event K: one instance per map site. */
+/* Mappings made by the callee of event K: one instance per mapping. */
 static void call_instances(struct flow_context *cx, int k)
 {
 	struct fn *f = cx->f;
@@ -160,8 +161,14 @@ static void call_instances(struct flow_context *cx, int k)
 
 		if (h < 0 || p < 0)
 			continue;
+		/*
+		 * Pairs of one mapping share a name (it is returned and kept in
+		 * a field); a helper that maps twice gives unrelated pairs.
+		 */
 		for (j = first; j < cx->instances.n; j++)
-			if (cx->instances.v[j].origin_loc == m.loc)
+			if (cx->instances.v[j].origin_loc == m.loc &&
+			    (set_has(f, &cx->instances.v[j].mapping, h) ||
+			     set_has(f, &cx->instances.v[j].pages, p)))
 				break;
 		if (j == cx->instances.n) {
 			/* Out-parameters are named later, by what unmaps them. */
@@ -205,7 +212,7 @@ void flow_site_instances(struct flow_context *cx)
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
-		if (e->kind == EV_MAP) {
+		if (e->kind == EV_MAP && !e->counted) {
 			struct instance in = new_instance(ORIGIN_SITE, k, e->loc, e->what);
 
 			in.origin_fn = f->name;
@@ -245,39 +252,45 @@ static bool unmaps_somewhere(struct flow_context *cx, const struct instance *in)
 	return false;
 }
 
-/* One instance per field or global mapped elsewhere, with all its pages. */
+/*
+ * One instance per mapping kept in fields or globals: facts from the same
+ * map call that share a holder or pages are one mapping under several
+ * names ("ctx->rings" and "ctx->sq_array = rings + offset").
+ */
 static void fact_instances(struct flow_context *cx)
 {
 	struct fn *f = cx->f;
+	int first = cx->instances.n;
 
 	for (int i = 0; i < facts.n; i++) {
 		const struct mapping_effect *m = &facts.v[i];
 		int h = class_of_name(&f->classes, m->holder, NULL, 0, -1);
+		int p = class_of_name(&f->classes, m->pages, NULL, 0, -1);
+		struct vc_name array = m->pages;
 		int j;
 
-		if (h < 0 || maps_here(cx, m->loc, h))
+		if (h < 0 || p < 0 || maps_here(cx, m->loc, h))
 			continue;
-		for (j = 0; j < i; j++)
-			if (name_equal(facts.v[j].holder, m->holder))
+		for (j = first; j < cx->instances.n; j++)
+			if (cx->instances.v[j].origin_loc == m->loc &&
+			    (set_has(f, &cx->instances.v[j].mapping, h) ||
+			     set_has(f, &cx->instances.v[j].pages, p)))
 				break;
-		if (j < i)
-			continue;
+		if (j == cx->instances.n) {
+			struct instance in = new_instance(ORIGIN_FACT, -1, m->loc, m->what);
 
-		struct instance in = new_instance(ORIGIN_FACT, -1, m->loc, m->what);
-		in.map_fn = strcmp(m->via, f->name) ? m->via : NULL;
-		set_add(f, &in.mapping, h);
-		for (int k = i; k < facts.n; k++) {
-			struct vc_name array = facts.v[k].pages;
-
-			if (!name_equal(facts.v[k].holder, m->holder))
-				continue;
-			set_add(f, &in.pages, class_of_name(&f->classes, array, NULL, 0, -1));
-			array.depth--;
-			set_add(f, &in.arrays, class_of_name(&f->classes, array, NULL, 0, -1));
+			in.map_fn = strcmp(m->via, f->name) ? m->via : NULL;
+			vec_push(cx->instances, in);
 		}
-		add_queue_classes(cx, &in);
-		in.aware = unmaps_somewhere(cx, &in);
-		vec_push(cx->instances, in);
+		set_add(f, &cx->instances.v[j].mapping, h);
+		set_add(f, &cx->instances.v[j].pages, p);
+		array.depth--;
+		set_add(f, &cx->instances.v[j].arrays,
+			class_of_name(&f->classes, array, NULL, 0, -1));
+	}
+	for (int j = first; j < cx->instances.n; j++) {
+		add_queue_classes(cx, &cx->instances.v[j]);
+		cx->instances.v[j].aware = unmaps_somewhere(cx, &cx->instances.v[j]);
 	}
 }
 
@@ -334,16 +347,16 @@ void flow_entry_instances(struct flow_context *cx)
 	if (!may_release(f))
 		return;
 	fact_instances(cx);
-	/* Only APIs that do nothing but unmap say their operand is a mapping. */
+	/*
+	 * Only an API that does nothing but unmap, called here, says its
+	 * operand is a mapping: a callee that unmaps and releases on its own
+	 * (dma_free_coherent()) says nothing about what its caller holds.
+	 */
 	for (int k = 0; k < f->events.n; k++) {
-		const struct event e = f->events.v[k];
-		const struct summary *s = callee_summary(&e);
+		const struct event *e = &f->events.v[k];
 
-		if (e.kind == EV_UNMAP && e.certain)
-			inferred_instance(cx, e.cls, e.what);
-		for (int i = 0; s && i < s->unmaps.n; i++)
-			if (s->unmaps.v[i].certain)
-				inferred_instance(cx, bind_name(f, &e, s->unmaps.v[i].name), NULL);
+		if (e->kind == EV_UNMAP && e->certain)
+			inferred_instance(cx, e->cls, e->what);
 	}
 }
 

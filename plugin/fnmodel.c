@@ -88,3 +88,21 @@ void function_link_preds(struct fn *f)
 	}
 }
 
+
+bool function_called_indirectly(const struct fn *f)
+{
+	if (f->address_taken)
+		return true;
+	for (int i = 0; i < initializers.n; i++)
+		if (functions.v[initializers.v[i].fn] == f)
+			return true;
+	for (int i = 0; i < functions.n; i++) {
+		const struct fn *g = functions.v[i];
+
+		for (int k = 0; function_analysed(g) && k < g->events.n; k++)
+			if (g->events.v[k].kind == EV_FNSTORE &&
+			    functions.v[g->events.v[k].callee] == f)
+				return true;
+	}
+	return false;
+}

@@ -43,6 +43,7 @@ struct event {
 	int cls;
 	int pages;
 	bool owns_pages;	/* EV_MAP: the mapping took the page references */
+	bool counted;		/* EV_MAP: the mapping holds its own references */
 	bool certain;		/* EV_UNMAP: the API only unmaps (not vfree) */
 	int callee;		/* EV_CALL, EV_HOOK, EV_FNSTORE: a function, or -1 */
 	int base;		/* EV_STORE: the object whose field it is, or -1 */
@@ -150,6 +151,8 @@ extern int analysed_unit;
 int function_index(int key, const char *name, int unit);
 /* Fill fn->preds and the blocks' pred ranges from the edges. */
 void function_link_preds(struct fn *f);
+/* Is F's address stored or passed, so that it may be called through it? */
+bool function_called_indirectly(const struct fn *f);
 /* Is F part of what is being analysed now? */
 bool function_analysed(const struct fn *f);
 void summary_clear(struct summary *s);

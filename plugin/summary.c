@@ -119,6 +119,29 @@ static bool import_list(struct fn *f, const struct event *e, effect_vec *into,
 	return changed;
 }
 
+/*
+ * Pages the function stores itself (it allocated them) and releases on an
+ * error path are its own: callers cannot have them mapped.
+ */
+static bool fresh_pages(struct fn *f, int pages)
+{
+	struct class_table *t = &f->classes;
+	int c = class_find(t, pages);
+
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+		int stored, pointee;
+
+		if (e->kind != EV_STORE)
+			continue;
+		stored = class_find(t, e->cls);
+		pointee = t->classes.v[stored].pointee;
+		if (stored == c || (pointee >= 0 && class_find(t, pointee) == c))
+			return true;
+	}
+	return false;
+}
+
 /* Releases, unmaps and defers: a fixpoint over the analysed functions. */
 static bool compute_effects(struct fn *f)
 {
@@ -132,7 +155,8 @@ static bool compute_effects(struct fn *f)
 
 		switch (e->kind) {
 		case EV_RELEASE:
-			changed |= export_class(f, &f->sum.releases, e->cls, eff);
+			if (!fresh_pages(f, e->cls))
+				changed |= export_class(f, &f->sum.releases, e->cls, eff);
 			break;
 		case EV_UNMAP:
 			changed |= export_unmap(f, e->cls, eff);

@@ -25,24 +25,26 @@ kernel_source()
 	echo "$src"
 }
 
-# kernel_prepare VERSION BUILDDIR CONFIG-OPTIONS...: an x86_64 defconfig
-# build directory with the options (scripts/config -e/-d/-m style words)
-# applied and 'make prepare' done.  Reconfigures when the options change.
+# kernel_prepare VERSION BUILDDIR BASE CONFIG-OPTIONS...: a build directory
+# configured with BASE (x86_64_defconfig, allmodconfig) and the options
+# (scripts/config -e/-d/-m style words) applied, and "make prepare" done.
+# Reconfigures when the options change.
 kernel_prepare()
 {
-	local version kb src want
+	local version kb base src want
 	version=$1
 	kb=$2
-	shift 2
+	base=$3
+	shift 3
 	src=$(kernel_source "$version") || return 1
-	want="$GCC $*"
+	want="$GCC $base $*"
 	if [ -f "$kb/.vmapcheck-prepared" ] && [ "$(cat "$kb/.vmapcheck-prepared")" = "$want" ]; then
 		return 0
 	fi
 	echo "kernel: configuring $version for $GCC in $kb" >&2
 	mkdir -p "$kb"
 	rm -f "$kb/.vmapcheck-prepared"
-	make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" x86_64_defconfig >/dev/null &&
+	make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" "$base" >/dev/null &&
 		"$src/scripts/config" --file "$kb/.config" "$@" &&
 		make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" olddefconfig >/dev/null &&
 		echo "kernel: make prepare ($version)" >&2 &&
@@ -98,6 +100,6 @@ kernel_list()
 	kb=$CACHE/kbuild-$kversion-$GCC
 	kfiles=$(sed -n 's/^[a-z]* *\([^ ]*\.c\).*/\1/p' "$1" | awk '!seen[$0]++')
 	# shellcheck disable=SC2046
-	kernel_prepare "$kversion" "$kb" $(sed 's/#.*//' "${1%.list}.config") &&
+	kernel_prepare "$kversion" "$kb" x86_64_defconfig $(sed 's/#.*//' "${1%.list}.config") &&
 		kernel_objects "$kversion" "$kb" $(printf '%s\n' $kfiles | sed 's/\.c$/.o/')
 }

@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The whole-build mode on real code: the files of testsuite/kernel/
+# whole-VERSION.files (every file of the Debian tree that calls vmap(),
+# vm_map_ram() or vunmap(), built in an x86 allmodconfig) compiled with
+# the plugin writing facts, then vmapcheck-merge.  Every finding, of the
+# compiles and of the merge, must be one recorded with our verdict in
+# testsuite/kernel/expected-VERSION.txt, and every recorded one must
+# still be found.  The i915 and msm GEM mapping caches stay quiet.
+
+. "$top/tools/kernel.sh"
+
+for files in "$top"/testsuite/kernel/whole-*.files; do
+	version=$(basename "$files" .files | sed 's/^whole-//')
+	expected=$top/testsuite/kernel/expected-$version.txt
+	out=$WORK/whole/$version
+	kb=$CACHE/kbuild-$version-all-$GCC
+	rm -rf "$out"
+	mkdir -p "$out/facts"
+
+	src=$(kernel_source "$version") || { fail "whole/$version: the tree"; continue; }
+	list=$(awk '$1 == "file" || $1 == "hooks" { print $2 }' "$files")
+
+	# The list is still every file that calls the mapping APIs.
+	(cd "$src" && grep -rlE '\b(vmap|vm_map_ram|vunmap)\s*\(' --include='*.c' . |
+		sed 's|^\./||' | grep -Ev '^(tools|samples|Documentation)/' |
+		grep -Ev '^arch/' ; cd "$src" && grep -rlE '\b(vmap|vm_map_ram|vunmap)\s*\(' \
+		--include='*.c' arch/x86) | sort >"$out/tree"
+	awk '$1 == "file" || $1 == "skip" { print $2 }' "$files" | sort >"$out/listed"
+	if diff -u "$out/listed" "$out/tree" >"$out/list.diff"; then
+		pass "whole/$version: the file list is every caller in the tree"
+	else
+		fail "whole/$version: the file list is every caller in the tree" "$(cat "$out/list.diff")"
+	fi
+
+	# shellcheck disable=SC2046
+	if ! kernel_prepare "$version" "$kb" allmodconfig $(sed 's/#.*//' "$top/testsuite/kernel/whole-$version.config") ||
+	   ! kernel_objects "$version" "$kb" $(printf '%s\n' $list | sed 's/\.c$/.o/'); then
+		fail "whole/$version: prepare the tree and build the objects"
+		continue
+	fi
+
+	# Compile with facts, two at a time.
+	n=0
+	for file in $list; do
+		kernel_compile "$kb" "${file%.c}.o" "$out/$(echo "$file" | tr / _).o" \
+			-fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$out/facts" \
+			2>"$out/$(echo "$file" | tr / _).stderr" &
+		n=$((n + 1))
+		[ $((n % $(nproc))) -eq 0 ] && wait
+	done
+	wait
+	if grep -l "internal compiler error" "$out"/*.stderr >"$out/ice" 2>/dev/null; then
+		fail "whole/$version: no compiler crash" "$(cat "$out/ice")"
+	else
+		pass "whole/$version: no compiler crash"
+	fi
+	"$MERGE" "$out/facts" >"$out/merge.out" 2>"$out/merge.err"
+	rc=$?
+
+	# What was found: "compile FILE:LINE: MESSAGE" and "merge FILE:LINE: MESSAGE".
+	{
+		cat "$out"/*.stderr | grep -o "^[^ ]*: warning: .*\[vmapcheck\]" |
+			sed "s|^$src/||; s|^\([^:]*:[0-9]*\):[0-9]*: warning: |compile \1: |"
+		grep -o "^[^ ]*: warning: .*\[vmapcheck\]" "$out/merge.out" |
+			sed "s|^$src/||; s|^\([^:]*:[0-9]*\):[0-9]*: warning: |merge \1: |"
+	} | sed 's/ \[vmapcheck\]$//' | sort -u >"$out/found"
+	grep -E '^(compile|merge) ' "$expected" 2>/dev/null | sort -u >"$out/expected"
+	if [ $rc -ne 0 ]; then
+		fail "whole/$version: findings as recorded" "merge status $rc: $(cat "$out/merge.err")"
+	elif diff -u "$out/expected" "$out/found" >"$out/findings.diff"; then
+		pass "whole/$version: findings as recorded ($(wc -l <"$out/found") in expected-$version.txt)"
+	else
+		fail "whole/$version: findings as recorded" "$(cat "$out/findings.diff")"
+	fi
+	if grep -q "drivers/gpu/drm/\(i915\|msm\)/" "$out/found"; then
+		fail "whole/$version: the i915 and msm mapping caches are quiet" "$(grep drm/ "$out/found")"
+	else
+		pass "whole/$version: the i915 and msm mapping caches are quiet"
+	fi
+done
