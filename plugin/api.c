@@ -42,7 +42,17 @@ static const char builtin_model[] =
 	"hook           register_shrinker           0\n"
 	"hook           shrinker_register           0\n"
 	"hook           cpuhp_setup_state           2,3\n"
-	"hook           cpuhp_setup_state_nocalls   2,3\n";
+	"hook           cpuhp_setup_state_nocalls   2,3\n"
+	"fill           pin_user_pages_fast         3\n"
+	"fill           get_user_pages_fast         3\n"
+	"fill           pin_user_pages              3\n"
+	"fill           get_user_pages              3\n"
+	"fill           pin_user_pages_unlocked     3\n"
+	"fill           get_user_pages_unlocked     3\n"
+	"fill           pin_user_pages_remote       4\n"
+	"fill           get_user_pages_remote       4\n"
+	"fill           alloc_pages_bulk_array      2\n"
+	"fill           __alloc_pages_bulk          5\n";
 
 static const char *const kind_names[] = {
 	[API_MAP] = "map",
@@ -55,6 +65,7 @@ static const char *const kind_names[] = {
 	[API_ALIAS] = "alias",
 	[API_ERRTEST] = "errtest",
 	[API_HOOK] = "hook",
+	[API_FILL] = "fill",
 };
 
 static vec<api_entry> entries;
@@ -133,7 +144,7 @@ static bool parse_line(char *line, const char *origin, int lineno)
 	}
 	if (!parse_kind(words[0], &e.kind)) {
 		error("%s:%d: unknown kind %qs; use map, map-counted, unmap, "
-		      "free-area, release, release-array, defer, alias, errtest or hook",
+		      "free-area, release, release-array, defer, alias, errtest, hook or fill",
 		      origin, lineno, words[0]);
 		return false;
 	}

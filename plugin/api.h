@@ -20,6 +20,7 @@ enum api_kind {
 	API_ALIAS,		/* returns (an adjustment of) its arg */
 	API_ERRTEST,		/* true when arg is NULL or an error pointer */
 	API_HOOK,		/* registers a flush hook: the functions in args */
+	API_FILL,		/* fills the page array in arg with new pages */
 };
 
 struct api_entry {

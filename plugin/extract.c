@@ -455,6 +455,10 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 	case API_DEFER:
 		e = add_event(x, EV_DEFER, call, c);
 		break;
+	case API_FILL:
+		/* New pages stored into the array: a store with no value of ours. */
+		e = add_event(x, EV_STORE, call, class_pointee(classes(x), c));
+		break;
 	case API_RELEASE:
 		e = add_event(x, EV_RELEASE, call, c);
 		break;
@@ -517,12 +521,16 @@ static void call_stmt(extractor *x, gcall *call)
 	}
 }
 
-/* The object whose field REF writes ("l" of l->addr), or -1. */
+/* The object whose field REF writes: "l" of l->addr, "map" of map->u.vaddr; or -1. */
 static int store_base(extractor *x, tree ref)
 {
 	if (TREE_CODE(ref) == ARRAY_REF)
 		ref = TREE_OPERAND(ref, 0);
-	return TREE_CODE(ref) == COMPONENT_REF ? memory_class(x, TREE_OPERAND(ref, 0)) : -1;
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return -1;
+	while (TREE_CODE(ref) == COMPONENT_REF || TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	return memory_class(x, ref);
 }
 
 static void assign_stmt(extractor *x, gimple *stmt)
@@ -752,7 +760,7 @@ static enum value_sign sign_of(tree val)
 static bool push_edge_values(extractor *x, tree val, basic_block bb)
 {
 	gimple *def = TREE_CODE(val) == SSA_NAME ? SSA_NAME_DEF_STMT(val) : NULL;
-	edge_value v = { -1, sign_of(val) };
+	edge_value v = { -1, bb->index, sign_of(val) };
 
 	if (!def || gimple_code(def) != GIMPLE_PHI || gimple_bb(def) != bb) {
 		vec_push(x->f->values, v);
@@ -768,6 +776,34 @@ static bool push_edge_values(extractor *x, tree val, basic_block bb)
 		vec_push(x->f->values, v);
 	}
 	return any_known;
+}
+
+/*
+ * The values a returned VAL takes, traced back through copies and PHIs
+ * ("result = PHI <0, -3>; ret = PHI <result, -31>") to the edges where
+ * they are chosen, PRED -> BLOCK.
+ */
+static void push_returned_values(extractor *x, tree val, int pred, int block, int depth)
+{
+	gimple *def;
+
+	while (TREE_CODE(val) == SSA_NAME &&
+	       (gimple_assign_single_p(def = SSA_NAME_DEF_STMT(val)) || gimple_assign_cast_p(def)) &&
+	       TREE_CODE(gimple_assign_rhs1(def)) == SSA_NAME)
+		val = gimple_assign_rhs1(def);
+	def = TREE_CODE(val) == SSA_NAME ? SSA_NAME_DEF_STMT(val) : NULL;
+	if (def && gimple_code(def) == GIMPLE_PHI && depth < 4) {
+		gphi *phi = as_a<gphi *>(def);
+
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+			push_returned_values(x, gimple_phi_arg_def(phi, i),
+					     gimple_phi_arg_edge(phi, i)->src->index,
+					     gimple_bb(phi)->index, depth + 1);
+		return;
+	}
+
+	edge_value v = { pred, block, sign_of(val) };
+	vec_push(x->f->values, v);
 }
 
 /*
@@ -829,7 +865,7 @@ static void return_stmt(extractor *x, greturn *ret, basic_block bb, block *b)
 	b->returns = true;
 	if (val && INTEGRAL_TYPE_P(TREE_TYPE(val))) {
 		b->first_value = x->f->values.n;
-		push_edge_values(x, val, bb);
+		push_returned_values(x, val, -1, bb->index, 0);
 		b->nvalues = x->f->values.n - b->first_value;
 	}
 }
@@ -926,7 +962,7 @@ static void find_escapes(extractor *x)
 	for (tree p = DECL_ARGUMENTS(x->fun->decl); p; p = DECL_CHAIN(p), i++) {
 		tree def = ssa_default_def(x->fun, p);
 
-		if (!def || !pointer_sized(TREE_TYPE(p)) ||
+		if (!def || !POINTER_TYPE_P(TREE_TYPE(p)) ||
 		    x->ssa[SSA_NAME_VERSION(def)] < 0)
 			continue;
 
@@ -936,7 +972,7 @@ static void find_escapes(extractor *x)
 			struct effect esc = { { NAME_PARAM, 0, i }, storage_name(t, c), e->loc,
 					      x->f->name, false };
 
-			if (e->kind != EV_STORE || class_find(t, e->pages) != c ||
+			if (e->kind != EV_STORE || e->pages < 0 || class_find(t, e->pages) != c ||
 			    esc.where.depth < 0 ||
 			    (e->base >= 0 && caller_owned(t, e->base)))
 				continue;

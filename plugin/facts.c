@@ -14,7 +14,7 @@
  *   a CLASS                            (argument classes of calls, in order)
  *   b FIRST N FIRSTSUCC NSUCC FAILSUCC FAILCLS FAILINT FIRSTVAL NVAL FLAGSUCC RETURNS
  *   s DEST SRC                         (edge slots, in order)
- *   v PRED SIGN
+ *   v PRED BLOCK SIGN
  *   x PARAM LOC WHERE                  (parameters queued on WHERE)
  *   end                                (the function)
  *   taken KEY NAME                     (functions whose address is taken)
@@ -154,7 +154,8 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int s = 0; s < f->succs.n; s++)
 		fprintf(out, "s %d %d\n", f->succs.v[s], f->edge_src.v[s]);
 	for (int i = 0; i < f->values.n; i++)
-		fprintf(out, "v %d %d\n", f->values.v[i].pred, f->values.v[i].sign);
+		fprintf(out, "v %d %d %d\n", f->values.v[i].pred, f->values.v[i].block,
+			f->values.v[i].sign);
 	for (int i = 0; i < f->escapes.n; i++)
 {
 		fprintf(out, "x %d %d", f->escapes.v[i].name.id, loc_id(w, f->escapes.v[i].loc));
@@ -488,6 +489,9 @@ static bool consistent(struct reader *r, struct fn *f)
 		if (f->succs.v[s] < 0 || f->succs.v[s] >= nblocks ||
 		    f->edge_src.v[s] < 0 || f->edge_src.v[s] >= nblocks)
 			return fail(r, "edge out of range");
+	for (int i = 0; i < f->values.n; i++)
+		if (f->values.v[i].pred >= nblocks || f->values.v[i].block >= nblocks)
+			return fail(r, "value out of range");
 	return true;
 }
 
@@ -551,10 +555,12 @@ static bool read_function(struct reader *r)
 				vec_push(f->edge_src, v2);
 			}
 		} else if (!strcmp(rec, "v")) {
-			ok = (number(r, -1, 1 << 24, &v1) &&
-			      number(r, SIGN_ZERO, SIGN_UNKNOWN, &v2)) || fail(r, "bad value record");
+			int v3;
+
+			ok = (number(r, -1, 1 << 24, &v1) && number(r, 0, 1 << 24, &v2) &&
+			      number(r, SIGN_ZERO, SIGN_UNKNOWN, &v3)) || fail(r, "bad value record");
 			if (ok) {
-				struct edge_value ev = { v1, (enum value_sign)v2 };
+				struct edge_value ev = { v1, v2, (enum value_sign)v3 };
 
 				vec_push(f->values, ev);
 			}

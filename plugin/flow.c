@@ -253,6 +253,30 @@ static bool unmaps_somewhere(struct flow_context *cx, const struct instance *in)
 }
 
 /*
+ * "vunmap(vaddr)" of a parameter, in a function that releases the pages
+ * of a field mapping: the caller may well have passed obj->vaddr.  Taking
+ * it for an unmap of the field is the precise-first choice.
+ */
+static void add_handed_in_unmaps(struct flow_context *cx, struct instance *in)
+{
+	struct fn *f = cx->f;
+
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+		const name_vec *names;
+		bool handed_in = false;
+
+		if (e->kind != EV_UNMAP || !e->certain)
+			continue;
+		names = class_names(&f->classes, e->cls);
+		for (int i = 0; i < names->n; i++)
+			handed_in = names->v[i].kind == NAME_PARAM;
+		if (handed_in && names->n == 1)
+			set_add(f, &in->mapping, e->cls);
+	}
+}
+
+/*
  * One instance per mapping kept in fields or globals: facts from the same
  * map call that share a holder or pages are one mapping under several
  * names ("ctx->rings" and "ctx->sq_array = rings + offset").
@@ -289,6 +313,7 @@ static void fact_instances(struct flow_context *cx)
 			class_of_name(&f->classes, array, NULL, 0, -1));
 	}
 	for (int j = first; j < cx->instances.n; j++) {
+		add_handed_in_unmaps(cx, &cx->instances.v[j]);
 		add_queue_classes(cx, &cx->instances.v[j]);
 		cx->instances.v[j].aware = unmaps_somewhere(cx, &cx->instances.v[j]);
 	}
@@ -569,13 +594,16 @@ bool flow_fails_negative(struct flow_context *cx, const struct instance *in,
 			return false;
 		for (int i = bl->first_value; i < bl->first_value + bl->nvalues; i++) {
 			const struct edge_value *v = &f->values.v[i];
-			unsigned char st = fl->in.v[b];
+			const struct block *at = &f->blocks.v[v->block];
+			unsigned char st = fl->in.v[v->block];
 
-			for (int p = bl->first_pred; v->pred >= 0 && p < bl->first_pred + bl->npreds; p++)
+			/* The state where the value is chosen, and at the return. */
+			for (int p = at->first_pred; v->pred >= 0 && p < at->first_pred + at->npreds; p++)
 				if (f->edge_src.v[f->preds.v[p]] == v->pred)
 					st = fl->edge.v[f->preds.v[p]];
-			st = block_out(in, fl, bl, st);
-			if (v->sign != ((st & LIVE) ? SIGN_ZERO : SIGN_NEGATIVE))
+			if (v->pred < 0)
+				st = block_out(in, fl, at, st);
+			if ((st & LIVE) && (fl->in.v[b] & LIVE) && v->sign != SIGN_ZERO)
 				return false;
 			any = true;
 		}

@@ -93,7 +93,7 @@ void flow_free(struct flow *fl);
 unsigned char flow_transfer(const struct instance *in, unsigned fx, unsigned char st);
 
 bool flow_live_at_exit(const struct flow *fl);
-/* Does every return say 0 when IN is live and negative when it is not? */
+/* Does every return with IN live say 0, so a nonzero result means it failed? */
 bool flow_fails_negative(struct flow_context *cx, const struct instance *in,
 			 const struct flow *fl);
 

@@ -53,13 +53,15 @@ struct event {
 };
 
 /*
- * A value a block tests or returns, as it arrives over one incoming edge:
- * the PHI argument from block PRED (-1: the same on every edge).
+ * A value a block tests or returns, as it arrives over an edge PRED ->
+ * BLOCK: the argument of a PHI of BLOCK (PRED -1: set in BLOCK itself).
+ * A returned value is traced through PHIs to where it is set.
  */
 enum value_sign { SIGN_ZERO, SIGN_NEGATIVE, SIGN_POSITIVE, SIGN_UNKNOWN };
 
 struct edge_value {
 	int pred;
+	int block;		/* the edge is pred -> block */
 	enum value_sign sign;
 };
 
@@ -97,7 +99,7 @@ typedef VEC(struct effect) effect_vec;
 struct mapping_effect {
 	struct vc_name holder, pages;
 	bool owns_pages;
-	/* Not returned: the function returns 0 with it mapped, -E if not. */
+	/* Not returned: the function returns 0 whenever it leaves it mapped. */
 	bool fail_negative;
 	vc_loc loc;
 	const char *via;

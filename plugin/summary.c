@@ -99,26 +99,6 @@ static void export_mapping(struct fn *f, int holder, int pages, struct mapping_e
 	}
 }
 
-/* Bring the effects of callee summary S, seen through call E, into F's. */
-static bool import_list(struct fn *f, const struct event *e, effect_vec *into,
-			const effect_vec *from)
-{
-	bool changed = false;
-	/* Copy: binding may grow F's tables, and a recursive FROM is F's own. */
-	effect_vec copy = { NULL, 0, 0 };
-
-	for (int i = 0; i < from->n; i++)
-		vec_push(copy, from->v[i]);
-	for (int i = 0; i < copy.n; i++) {
-		int c = bind_name(f, e, copy.v[i].name);
-
-		if (c >= 0)
-			changed |= export_class(f, into, c, copy.v[i]);
-	}
-	vec_free(copy);
-	return changed;
-}
-
 /*
  * Pages the function stores itself (it allocated them) and releases on an
  * error path are its own: callers cannot have them mapped.
@@ -140,6 +120,26 @@ static bool fresh_pages(struct fn *f, int pages)
 			return true;
 	}
 	return false;
+}
+
+/* Bring the effects of callee summary S, seen through call E, into F's. */
+static bool import_list(struct fn *f, const struct event *e, effect_vec *into,
+			const effect_vec *from)
+{
+	bool changed = false;
+	/* Copy: binding may grow F's tables, and a recursive FROM is F's own. */
+	effect_vec copy = { NULL, 0, 0 };
+
+	for (int i = 0; i < from->n; i++)
+		vec_push(copy, from->v[i]);
+	for (int i = 0; i < copy.n; i++) {
+		int c = bind_name(f, e, copy.v[i].name);
+
+		if (c >= 0 && !(into == &f->sum.releases && fresh_pages(f, c)))
+			changed |= export_class(f, into, c, copy.v[i]);
+	}
+	vec_free(copy);
+	return changed;
 }
 
 /* Releases, unmaps and defers: a fixpoint over the analysed functions. */
