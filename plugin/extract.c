@@ -437,6 +437,7 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 			return;
 		e = add_event(x, EV_MAP, call, res);
 		e->pages = class_pointee(classes(x), c);
+		e->base = c;
 		e->owns_pages = owns;
 		e->counted = api->kind == API_MAP_COUNTED;
 		e->api = api->name;

@@ -157,6 +157,7 @@ static void call_instances(struct flow_context *cx, int k)
 		const struct mapping_effect m = s->maps.v[i];
 		int h = bind_name(f, &e, m.holder);
 		int p = bind_name(f, &e, m.pages);
+		struct vc_name array = m.pages;
 		int j;
 
 		if (h < 0 || p < 0)
@@ -184,6 +185,8 @@ static void call_instances(struct flow_context *cx, int k)
 		}
 		set_add(f, &cx->instances.v[j].mapping, h);
 		set_add(f, &cx->instances.v[j].pages, p);
+		array.depth--;
+		set_add(f, &cx->instances.v[j].arrays, bind_name(f, &e, array));
 	}
 }
 
@@ -218,6 +221,7 @@ void flow_site_instances(struct flow_context *cx)
 			in.origin_fn = f->name;
 			set_add(f, &in.mapping, e->cls);
 			set_add(f, &in.pages, e->pages);
+			set_add(f, &in.arrays, e->base);
 			in.owns_pages = e->owns_pages;
 			vec_push(cx->instances, in);
 		} else if (e->kind == EV_CALL) {

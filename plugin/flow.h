@@ -34,7 +34,7 @@ struct instance {
 	int site;			/* event creating it; -1: live at entry */
 	struct class_set mapping;	/* classes holding the mapping */
 	struct class_set pages;		/* page classes; empty: any from outside */
-	struct class_set arrays;	/* fact: arrays holding those pages */
+	struct class_set arrays;	/* arrays holding those pages */
 	bool owns_pages;		/* VM_MAP_PUT_PAGES */
 	bool aware;			/* the function unmaps it somewhere */
 	int result_cls;			/* site by a call: the call's result */

@@ -46,7 +46,8 @@ struct event {
 	bool counted;		/* EV_MAP: the mapping holds its own references */
 	bool certain;		/* EV_UNMAP: the API only unmaps (not vfree) */
 	int callee;		/* EV_CALL, EV_HOOK, EV_FNSTORE: a function, or -1 */
-	int base;		/* EV_STORE: the object whose field it is, or -1 */
+	int base;		/* EV_STORE: the object whose field it is, or -1;
+				   EV_MAP: the page array */
 	int first_arg, nargs;	/* EV_CALL */
 	const char *api;	/* the API or function called, for messages */
 	const char *what;	/* the operand as source text, for messages */

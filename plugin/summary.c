@@ -85,17 +85,44 @@ static bool add_mapping(mapping_vec *v, struct mapping_effect m)
 	return true;
 }
 
-static void export_mapping(struct fn *f, int holder, int pages, struct mapping_effect m)
+static void export_mapping(struct fn *f, int holder, const name_vec *pages,
+			   struct mapping_effect m)
 {
 	const name_vec *hn = class_names(&f->classes, holder);
-	const name_vec *pn = class_names(&f->classes, pages);
 
 	for (int i = 0; i < hn->n; i++) {
-		for (int k = 0; k < pn->n; k++) {
+		for (int k = 0; k < pages->n; k++) {
 			m.holder = hn->v[i];
-			m.pages = pn->v[k];
+			m.pages = pages->v[k];
 			add_mapping(&f->sum.maps, m);
 		}
+	}
+}
+
+/*
+ * How callers name the pages of IN: through the arrays handed to the map
+ * call ("dic->tpages[]"), not every name their page pointers also have
+ * (pages copied from another array share the element class).
+ */
+static void page_names(struct fn *f, const struct instance *in, name_vec *out)
+{
+	for (int a = 0; a < in->arrays.n; a++) {
+		const name_vec *names = class_names(&f->classes, in->arrays.c[a]);
+
+		for (int i = 0; i < names->n; i++) {
+			struct vc_name n = names->v[i];
+
+			if (n.depth < NAME_MAX_DEPTH) {
+				n.depth++;
+				vec_push(*out, n);
+			}
+		}
+	}
+	for (int p = 0; !out->n && p < in->pages.n; p++) {
+		const name_vec *names = class_names(&f->classes, in->pages.c[p]);
+
+		for (int i = 0; i < names->n; i++)
+			vec_push(*out, names->v[i]);
 	}
 }
 
@@ -206,9 +233,12 @@ static void compute_maps(struct fn *f)
 						    flow_fails_negative(&cx, in, &fl),
 						    in->origin_loc, in->origin_fn, in->what };
 
+			name_vec pages = { NULL, 0, 0 };
+
+			page_names(f, in, &pages);
 			for (int h = 0; h < in->mapping.n; h++)
-				for (int p = 0; p < in->pages.n; p++)
-					export_mapping(f, in->mapping.c[h], in->pages.c[p], m);
+				export_mapping(f, in->mapping.c[h], &pages, m);
+			vec_free(pages);
 		}
 		flow_free(&fl);
 	}
