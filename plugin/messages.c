@@ -77,9 +77,14 @@ static int lazy_list_messages(const struct finding *f, struct message *out)
 			"no flush hook reaches a purge of '%s': neither "
 			"'register_vmap_purge_notifier', a shrinker, "
 			"'register_oom_notifier' nor 'cpuhp_setup_state' leads here", f->list);
-	m = say(m, true, f->loc, "fix: map with 'vmap_pages' and unmap with "
-		"'vunmap_pages' so that queued mappings hold their pages, and drain the "
-		"list from a flush hook such as 'register_vmap_purge_notifier'");
+	if (f->unprotected_loc != NO_LOC)
+		m = say(m, true, f->loc, "fix: map with 'vmap_pages' and unmap with "
+			"'vunmap_pages' so that queued mappings hold their pages%s",
+			f->no_hook ? ", and drain the list from a flush hook such as "
+			"'register_vmap_purge_notifier'" : "");
+	else
+		m = say(m, true, f->loc, "fix: drain the list from a flush hook such as "
+			"'register_vmap_purge_notifier'");
 	return m - out;
 }
 

@@ -20,7 +20,7 @@ static void idle_defer(void *addr)
 		return;
 	}
 	e->addr = addr; /* { dg-warning "'idle_defer' queues mappings on the lazy-unmap list 'idle_entry.addr' instead of unmapping them; no flush hook drains the list" } */
-	/* { dg-note "fix: map with 'vmap_pages'" "" { target *-*-* } .-1 } */
+	/* { dg-note "fix: drain the list from a flush hook such as 'register_vmap_purge_notifier'" "" { target *-*-* } .-1 } */
 	e->next = idle_list;
 	idle_list = e;
 }

@@ -21,7 +21,7 @@ static void lz_defer(void *addr)
 		return;
 	}
 	e->addr = addr; /* { dg-merge-warning "'lz_defer' queues mappings on the lazy-unmap list 'lz_entry.addr' instead of unmapping them; no flush hook drains the list" } */
-	/* { dg-merge-note "fix: map with" "" { target *-*-* } .-1 } */
+	/* { dg-merge-note "fix: drain the list from a flush hook" "" { target *-*-* } .-1 } */
 	e->next = lz_head;
 	lz_head = e;
 }
