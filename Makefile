@@ -4,7 +4,7 @@
 #   make scan                  the main job: scan the default kernel input
 #   make check                 every test; ends with "N passed, N failed"
 #   make check-plugin, make check-kernel   one suite
-#   make bench                 compile-time overhead on real kernel files
+#   make bench                 plugin and facts overhead, merge time, on real kernel files
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
 #   make clean
@@ -78,6 +78,7 @@ check-plugin check-kernel: deps $(PLUGIN) $(MERGE)
 
 bench: deps $(PLUGIN) $(MERGE)
 	@bench/plugin-overhead $(RUN_ARGS)
+	@bench/merge-time $(RUN_ARGS)
 
 # Installs what is missing as root; otherwise says what to run.
 deps:

@@ -43,8 +43,21 @@ static struct plugin_info vmapcheck_info = {
 static bool verbose, as_errors;
 static const char *facts_dir;
 
-/* Decided on the first function: whether the unit can map or unmap at all. */
+/* Whether the unit can map or unmap at all: decided once, on the first
+   function or at the end of a unit without any. */
 static enum { UNIT_PENDING, UNIT_CHECKED, UNIT_SKIPPED } unit_state;
+
+static bool unit_checked(void)
+{
+	if (unit_state == UNIT_PENDING) {
+		/* Facts cover every unit: the merge links them all. */
+		unit_state = api_bind_identifiers() || facts_dir ?
+			UNIT_CHECKED : UNIT_SKIPPED;
+		if (verbose && unit_state == UNIT_SKIPPED)
+			fprintf(stderr, "vmapcheck: nothing maps or unmaps here\n");
+	}
+	return unit_state == UNIT_CHECKED;
+}
 
 static const pass_data extract_pass_data = {
 	.type = GIMPLE_PASS,
@@ -64,14 +77,7 @@ public:
 
 	bool gate(function *) final override
 	{
-		if (unit_state == UNIT_PENDING) {
-			/* Facts cover every unit: the merge links them all. */
-			unit_state = api_bind_identifiers() || facts_dir ?
-				UNIT_CHECKED : UNIT_SKIPPED;
-			if (verbose && unit_state == UNIT_SKIPPED)
-				fprintf(stderr, "vmapcheck: nothing maps or unmaps here\n");
-		}
-		return unit_state == UNIT_CHECKED;
+		return unit_checked();
 	}
 
 	unsigned int execute(function *fun) final override
@@ -106,7 +112,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 {
 	finding_vec findings = { NULL, 0, 0 };
 
-	if (unit_state != UNIT_CHECKED)
+	if (!unit_checked())
 		return;
 
 	extract_initializers();

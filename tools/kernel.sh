@@ -103,3 +103,34 @@ kernel_list()
 	kernel_prepare "$kversion" "$kb" x86_64_defconfig $(sed 's/#.*//' "${1%.list}.config") &&
 		kernel_objects "$kversion" "$kb" $(printf '%s\n' $kfiles | sed 's/\.c$/.o/')
 }
+
+# kernel_whole FILES OUT FLAGS...: the whole-build set of a list such as
+# testsuite/kernel/whole-6.12.files (its "file" and "hooks" lines; config
+# words in whole-VERSION.config beside it; x86_64 allmodconfig), each file
+# compiled with FLAGS, nproc at a time.  Objects and each compiler's stderr
+# go to OUT, named by the file's path with / as _.  Sets kversion, kb,
+# kfiles.  Fails only when the tree cannot be prepared or built.
+kernel_whole()
+{
+	local files out n file
+	files=$1
+	out=$2
+	shift 2
+	kversion=$(basename "$files" .files | sed 's/^whole-//')
+	kb=$CACHE/kbuild-$kversion-all-$GCC
+	kfiles=$(awk '$1 == "file" || $1 == "hooks" { print $2 }' "$files")
+	# shellcheck disable=SC2046
+	kernel_prepare "$kversion" "$kb" allmodconfig \
+		$(sed 's/#.*//' "$(dirname "$files")/whole-$kversion.config") &&
+		kernel_objects "$kversion" "$kb" $(printf '%s\n' $kfiles | sed 's/\.c$/.o/') ||
+		return 1
+	mkdir -p "$out"
+	n=0
+	for file in $kfiles; do
+		kernel_compile "$kb" "${file%.c}.o" "$out/$(echo "$file" | tr / _).o" "$@" \
+			2>"$out/$(echo "$file" | tr / _).stderr" &
+		n=$((n + 1))
+		[ $((n % $(nproc))) -eq 0 ] && wait
+	done
+	wait
+}

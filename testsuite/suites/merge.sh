@@ -80,3 +80,16 @@ if "$MERGE" --help | grep -q "usage: vmapcheck-merge" &&
 else
 	fail "merge/help and json"
 fi
+
+# One facts file per object, even for one without functions (a file that
+# only declares data, or whose functions are all unused statics).
+empty=$WORK/merge/empty
+mkdir -p "$empty"
+printf 'static int unused(void) { return 0; }\nint x;\n' >"$empty/data.c"
+$GCC -O2 -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$empty/facts" -c \
+	-o "$empty/data.o" "$empty/data.c" 2>"$empty/stderr"
+if [ "$(ls "$empty/facts" 2>/dev/null | wc -l)" -eq 1 ] && "$MERGE" "$empty/facts" >/dev/null; then
+	pass "merge/facts of a unit without functions"
+else
+	fail "merge/facts of a unit without functions" "$(cat "$empty/stderr")"
+fi

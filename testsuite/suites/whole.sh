@@ -14,12 +14,10 @@ for files in "$top"/testsuite/kernel/whole-*.files; do
 	version=$(basename "$files" .files | sed 's/^whole-//')
 	expected=$top/testsuite/kernel/expected-$version.txt
 	out=$WORK/whole/$version
-	kb=$CACHE/kbuild-$version-all-$GCC
 	rm -rf "$out"
 	mkdir -p "$out/facts"
 
 	src=$(kernel_source "$version") || { fail "whole/$version: the tree"; continue; }
-	list=$(awk '$1 == "file" || $1 == "hooks" { print $2 }' "$files")
 
 	# The list is still every file that calls the mapping APIs.
 	(cd "$src" && grep -rlE '\b(vmap|vm_map_ram|vunmap)\s*\(' --include='*.c' . |
@@ -33,23 +31,10 @@ for files in "$top"/testsuite/kernel/whole-*.files; do
 		fail "whole/$version: the file list is every caller in the tree" "$(cat "$out/list.diff")"
 	fi
 
-	# shellcheck disable=SC2046
-	if ! kernel_prepare "$version" "$kb" allmodconfig $(sed 's/#.*//' "$top/testsuite/kernel/whole-$version.config") ||
-	   ! kernel_objects "$version" "$kb" $(printf '%s\n' $list | sed 's/\.c$/.o/'); then
+	if ! kernel_whole "$files" "$out" -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$out/facts"; then
 		fail "whole/$version: prepare the tree and build the objects"
 		continue
 	fi
-
-	# Compile with facts, two at a time.
-	n=0
-	for file in $list; do
-		kernel_compile "$kb" "${file%.c}.o" "$out/$(echo "$file" | tr / _).o" \
-			-fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$out/facts" \
-			2>"$out/$(echo "$file" | tr / _).stderr" &
-		n=$((n + 1))
-		[ $((n % $(nproc))) -eq 0 ] && wait
-	done
-	wait
 	if grep -l "internal compiler error" "$out"/*.stderr >"$out/ice" 2>/dev/null; then
 		fail "whole/$version: no compiler crash" "$(cat "$out/ice")"
 	else
