@@ -101,11 +101,13 @@ static void write_facts(void)
 	char err[512];
 
 	if (mkdir(facts_dir, 0777) && errno != EEXIST)
-		error("vmapcheck: cannot create the facts directory %qs: %s", facts_dir,
-		      xstrerror(errno));
+		error_at(UNKNOWN_LOCATION, "vmapcheck: cannot create the facts directory "
+			 "%qs: %s; check %<-fplugin-arg-vmapcheck-facts%>", facts_dir,
+			 xstrerror(errno));
 	else if (!facts_write(facts_dir, main_input_filename, resolve_location, err,
 			      sizeof(err)))
-		error("vmapcheck: %s; check %<-fplugin-arg-vmapcheck-facts%>", err);
+		error_at(UNKNOWN_LOCATION, "vmapcheck: %s; check %<-fplugin-arg-vmapcheck-facts%>",
+			 err);
 }
 
 static void analyse_unit(void *gcc_data, void *user_data)

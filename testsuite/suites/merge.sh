@@ -93,3 +93,18 @@ if [ "$(ls "$empty/facts" 2>/dev/null | wc -l)" -eq 1 ] && "$MERGE" "$empty/fact
 else
 	fail "merge/facts of a unit without functions" "$(cat "$empty/stderr")"
 fi
+
+# make -j: compiles of one unit racing to write its facts leave one whole
+# file and no temporary ones.
+race=$WORK/merge/race
+mkdir -p "$race"
+for i in 1 2 3 4 5 6 7 8; do
+	$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$race/facts" -c \
+		-o "$race/$i.o" "$top/testsuite/merge/xfs-lazy-list/xfs_buf.c" 2>/dev/null &
+done
+wait
+if [ "$(ls -A "$race/facts" | wc -l)" -eq 1 ] && "$MERGE" "$race/facts" >/dev/null; then
+	pass "merge/racing compiles write one whole facts file"
+else
+	fail "merge/racing compiles write one whole facts file" "$(ls -A "$race/facts")"
+fi
