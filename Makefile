@@ -38,8 +38,11 @@ CORE      := util classes fnmodel summary flow check-release check-lazy messages
 GCC_SIDE  := vmapcheck api keys extract report
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
 PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
-RUN_ARGS  := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) MERGE=$(CURDIR)/$(MERGE) \
-	CACHE=$(CACHE)
+# What the scripts are told: the compiler, our binaries, the cache.
+KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
+RUN_ARGS  := $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE)
+# The default input of make scan.
+SCAN_LIST ?= testsuite/kernel/6.12.list
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
@@ -68,7 +71,7 @@ $(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
 	$(GCC) -o $@ $^
 
 scan: deps $(PLUGIN) $(MERGE)
-	@tools/scan $(RUN_ARGS)
+	@tools/scan $(KERNEL_ARGS) LIST=$(SCAN_LIST)
 
 check: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS)
@@ -77,7 +80,7 @@ check-plugin check-kernel: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
 
 bench: deps $(PLUGIN) $(MERGE)
-	@bench/plugin-overhead $(RUN_ARGS)
+	@bench/plugin-overhead $(KERNEL_ARGS)
 	@bench/merge-time $(RUN_ARGS)
 
 # Installs what is missing as root; otherwise says what to run.
