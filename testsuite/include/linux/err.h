@@ -6,8 +6,7 @@
 #include <linux/types.h>
 
 #define MAX_ERRNO 4095
-#define ENOMEM 12
-#define EINVAL 22
+#include <linux/errno.h>
 
 static inline void *ERR_PTR(long error)
 {

@@ -17,6 +17,8 @@ struct folio {
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
+unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
+				     struct page **page_array);
 void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page) __free_pages((page), 0)
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
@@ -31,6 +33,11 @@ static __always_inline unsigned long _compound_head(const struct page *page)
 	if (head & 1)
 		return head - 1;
 	return (unsigned long)page;
+}
+
+static inline bool PageCompound(const struct page *page)
+{
+	return page->compound_head & 1;
 }
 
 #define page_folio(p) ((struct folio *)_compound_head(p))

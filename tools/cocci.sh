@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Shell functions (sourced) for running our Coccinelle rules the way the
+# kernel's scripts/coccicheck runs a rule: its "// Options:" line, -D MODE,
+# --very-quiet, and --no-show-diff in the report and org modes.
+
+# cocci_run MODE RULE SPATCH-ARGS...
+cocci_run()
+{
+	local mode rule flags
+	mode=$1
+	rule=$2
+	shift 2
+	flags=--very-quiet
+	case $mode in report|org) flags="--no-show-diff $flags" ;; esac
+	# shellcheck disable=SC2046,SC2086
+	spatch -D "$mode" $flags --cocci-file "$rule" \
+		$(sed -n 's|^// Options:||p' "$rule") "$@"
+}
