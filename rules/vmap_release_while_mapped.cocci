@@ -31,6 +31,8 @@ virtual report
    the plugin sees expanded (__free_page). *)
 let maps = ["vmap"; "vm_map_ram"]
 let unmaps = ["vunmap"; "vfree"; "vm_unmap_ram"; "vunmap_pages"]
+(* Unmaps that a reorder may move: they drop no page references. *)
+let plain_unmaps = ["vunmap"; "vm_unmap_ram"]
 let page_releases = ["put_page"; "__free_page"; "__free_pages"; "folio_put";
   "unpin_user_page"; "put_user_page"; "page_cache_release"]
 let array_releases = ["release_pages"; "unpin_user_pages";
@@ -52,6 +54,8 @@ let deferrers = Hashtbl.create 17
 let field_unmaps = Hashtbl.create 17
 let calls = Hashtbl.create 17
 let fillers = Hashtbl.create 17
+(* Patch mode: lines of unmaps that a path reaches with no release first. *)
+let bypassed = Hashtbl.create 17
 
 let is_page_release f = List.mem f page_releases
 let is_array_release f = List.mem f array_releases
@@ -139,8 +143,8 @@ let message f =
 let by_position a b = compare (a.release.Coccilib.line, a.release.Coccilib.col)
     (b.release.Coccilib.line, b.release.Coccilib.col)
 
-(* Prints the file's findings in line order; run at the end of each file. *)
-let flush_findings org =
+(* Prints the file's findings in line order. *)
+let print_findings org =
   let all = List.sort by_position (Hashtbl.fold (fun _ f l -> f :: l) findings []) in
   List.iter (fun f ->
       let p = f.release in
@@ -151,14 +155,18 @@ let flush_findings org =
         (match f.unmap_at with Some u -> Coccilib.print_secs "unmapped" [u] | None -> ())
       end else
         Printf.printf "%s:%d:%d-%d: WARNING: %s\n" p.Coccilib.file p.Coccilib.line
-          p.Coccilib.col p.Coccilib.col_end (message f)) all;
+          p.Coccilib.col p.Coccilib.col_end (message f)) all
+
+(* What is known of one file is forgotten before the next. *)
+let forget_file () =
   Hashtbl.reset findings;
   Hashtbl.reset release_helpers;
   Hashtbl.reset unmap_helpers;
   Hashtbl.reset deferrers;
   Hashtbl.reset field_unmaps;
   Hashtbl.reset calls;
-  Hashtbl.reset fillers
+  Hashtbl.reset fillers;
+  Hashtbl.reset bypassed
 
 // --------------------------------------------------------------------------
 // Functions of the file that release, unmap or queue what they are handed
@@ -447,7 +455,8 @@ relh << ru.relh = "";
 if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p then begin
   let f = finding pr (first_named [relp; rela; relh]) v in
   if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
-end
+end else
+  include_match false
 
 // --------------------------------------------------------------------------
 // Check A across the functions of the file: obj->vaddr = vmap(obj->pages, ...)
@@ -576,12 +585,119 @@ if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
     f.map_at <- Some m;
     f.field_of <- Some m.Coccilib.current_element
   end
-end
+end else
+  include_match false
+
+// --------------------------------------------------------------------------
+// Context mode: the releases found above.
+
+@depends on context@
+position r.pr;
+identifier f;
+@@
+
+* f@pr(...);
+
+@depends on context@
+position ru.pr;
+identifier f;
+@@
+
+* f@pr(...);
+
+@depends on context@
+position frel.pr;
+identifier f;
+@@
+
+* f@pr(...);
+
+// --------------------------------------------------------------------------
+// Patch mode: where the fix is a reorder inside one function, the unmap
+// moves before the release.
+
+// Unmaps that some path reaches without a release before them: moving
+// such an unmap before a release would drop it from that path.
+@bypass depends on patch exists@
+identifier fn;
+expression V, E1, E2, E3, E4;
+expression list el;
+position pu;
+identifier unm : script:ocaml () { List.mem unm plain_unmaps };
+identifier relp : script:ocaml () { is_page_release relp };
+identifier rela : script:ocaml () { is_array_release rela };
+identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
+@@
+
+fn(...) {
+... when != relp(...)
+    when != rela(...)
+    when != relh(...)
+    when != for (E1; E2; E3) relp(E4, ...);
+unm@pu(V, el);
+... when any
+}
+
+@script:ocaml@
+pu << bypass.pu;
+@@
+Hashtbl.replace bypassed (List.hd pu).Coccilib.line ()
+
+// Either the release loop ends the block that sets the flag guarding the
+// unmap (bool do_vunmap = false; ... if (...) { ... do_vunmap = true; ...
+// for (...) put_page(...); } if (do_vunmap) vunmap(ptr): io_uring/memmap.c),
+// so the guarded unmap can go right before the loop; or every path to the
+// unmap comes through the release, with no use of the mapping between.
+@reorder depends on patch@
+expression V, P, E, E0, E1, E2, E3;
+expression list el;
+identifier C;
+symbol false;
+position pu : script:ocaml () { not (Hashtbl.mem bypassed (List.hd pu).Coccilib.line) };
+identifier unm : script:ocaml () { List.mem unm plain_unmaps };
+identifier relp : script:ocaml () { is_page_release relp };
+identifier rela : script:ocaml () { is_array_release rela };
+identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
+@@
+
+(
+ bool C = false;
+ ... when != C
+ if (E0) {
+ ...
++ if (C)
++	unm(V, el);
+ for (E1; E2; E3)
+	relp(P[E], ...);
+ }
+ ... when != V
+     when != C
+- if (C)
+-	unm(V, el);
+|
+(
++ unm(V, el);
+ for (E1; E2; E3)
+	relp(P[E], ...);
+|
++ unm(V, el);
+ rela(P, ...);
+|
++ unm(V, el);
+ relh(..., P, ...);
+)
+ ... when != V
+- unm@pu(V, el);
+)
 
 @script:ocaml depends on report@
 @@
-flush_findings false
+print_findings false
 
 @script:ocaml depends on org@
 @@
-flush_findings true
+print_findings true
+
+@script:ocaml@
+@@
+forget_file ()

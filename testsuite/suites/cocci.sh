@@ -81,3 +81,43 @@ for mode in report patch; do
 		pass "cocci: spatch runs without complaint in $mode mode"
 	fi
 done
+
+# What patch mode made is clean: no rule reports anything in the patched
+# cases that have an X.res.
+mkdir -p "$out/fixed"
+for res in "$cases"/*.res; do
+	cp "$out/patched/$(basename "$res" .res).c" "$out/fixed/"
+done
+for rule in "$top"/rules/*.cocci; do
+	(cd "$out/fixed" && cocci_run report "$rule" --dir . -j 2)
+done >"$out/fixed.report" 2>&1
+if [ -s "$out/fixed.report" ]; then
+	fail "cocci: the patched cases are clean" "$(cat "$out/fixed.report")"
+else
+	pass "cocci: the patched cases are clean"
+fi
+
+# Org mode lists the findings of report mode; context mode marks their lines.
+for rule in "$top"/rules/*.cocci; do
+	name=$(basename "$rule" .cocci)
+	(cd "$cases" && cocci_run report "$rule" --dir . -j 2) 2>/dev/null |
+		sed -n 's|^\./\([^:]*\):\([0-9]*\):.*|\1:\2|p' | sort -u >"$out/$name.lines"
+	(cd "$cases" && cocci_run org "$rule" --dir . -j 2) 2>/dev/null |
+		sed -n 's|^\* TODO \[\[view:\./\([^:]*\)::face=ovl-face1::linb=\([0-9]*\)::.*|\1:\2|p' |
+		sort -u >"$out/$name.org"
+	(cd "$cases" && cocci_run context "$rule" --dir . -j 2) 2>/dev/null |
+		awk '/^--- / { file = $2; sub(/^\.\//, "", file) }
+		     /^@@ / { split($2, a, ","); line = -a[1] - 1 }
+		     /^[ -]/ && !/^--- / { line++ }
+		     /^-/ && !/^--- / { print file ":" line }' | sort -u >"$out/$name.context"
+	if [ -s "$out/$name.lines" ] && cmp -s "$out/$name.lines" "$out/$name.org"; then
+		pass "cocci/$name: org mode lists the findings"
+	else
+		fail "cocci/$name: org mode lists the findings" "$(diff "$out/$name.lines" "$out/$name.org")"
+	fi
+	if [ -s "$out/$name.lines" ] && cmp -s "$out/$name.lines" "$out/$name.context"; then
+		pass "cocci/$name: context mode marks the findings"
+	else
+		fail "cocci/$name: context mode marks the findings" "$(diff "$out/$name.lines" "$out/$name.context")"
+	fi
+done
