@@ -114,6 +114,10 @@ let finding pr rel mapping =
     Hashtbl.add findings key f;
     f
 
+let is_finding p =
+  let p = List.hd p in
+  Hashtbl.mem findings (p.Coccilib.line, p.Coccilib.col)
+
 let update pr change =
   let p = List.hd pr in
   match Hashtbl.find_opt findings (p.Coccilib.line, p.Coccilib.col) with
@@ -282,7 +286,7 @@ vmap@pm(P, N, flags, PROT)
 expression holder.v, holder.vo, map.P;
 position map.pm;
 identifier map.mapfn;
-expression E, E1, E2;
+expression E, E1, E2, E3;
 identifier I;
 type T;
 position pr;
@@ -300,6 +304,7 @@ identifier unm : script:ocaml () { is_unmap unm };
 )
 ... when != unm(..., <+... v ...+>, ...)
     when != unm(..., vo, ...)
+    when != if (E3) unm(..., <+... v ...+>, ...);
     when != v = E1
     when != P = E1
     when != E2 = v
@@ -311,6 +316,7 @@ identifier unm : script:ocaml () { is_unmap unm };
  if (unlikely(v == NULL)) S1
  ... when != unm(..., <+... v ...+>, ...)
     when != unm(..., vo, ...)
+    when != if (E3) unm(..., <+... v ...+>, ...);
      when != v = E1
      when != P = E1
      when != E2 = v
@@ -325,6 +331,7 @@ identifier unm : script:ocaml () { is_unmap unm };
  if (unlikely(v == NULL)) S1 else {
  ... when != unm(..., <+... v ...+>, ...)
     when != unm(..., vo, ...)
+    when != if (E3) unm(..., <+... v ...+>, ...);
      when != v = E1
      when != P = E1
      when != E2 = v
@@ -341,6 +348,7 @@ identifier unm : script:ocaml () { is_unmap unm };
  if (likely(v != NULL)) {
  ... when != unm(..., <+... v ...+>, ...)
     when != unm(..., vo, ...)
+    when != if (E3) unm(..., <+... v ...+>, ...);
      when != v = E1
      when != P = E1
      when != E2 = v
@@ -357,6 +365,7 @@ identifier unm : script:ocaml () { is_unmap unm };
  if (likely(v != NULL)) {
  ... when != unm(..., <+... v ...+>, ...)
     when != unm(..., vo, ...)
+    when != if (E3) unm(..., <+... v ...+>, ...);
      when != v = E1
      when != P = E1
      when != E2 = v
@@ -455,8 +464,7 @@ relh << ru.relh = "";
 if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p then begin
   let f = finding pr (first_named [relp; rela; relh]) v in
   if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
-end else
-  include_match false
+end
 
 // --------------------------------------------------------------------------
 // Check A across the functions of the file: obj->vaddr = vmap(obj->pages, ...)
@@ -519,17 +527,14 @@ identifier fmap.fv, fmap.fp;
 expression X, E;
 position pr;
 identifier fn;
-statement S1, S2;
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
 @@
 
 fn(...) {
-... when != if (likely(X->fv != NULL)) S1 else S2
-    when != if (likely(X->fv != NULL)) S1
-    when != if (unlikely(X->fv == NULL)) S1 else S2
-    when != if (unlikely(X->fv == NULL)) S1
+... when != if (likely(X->fv != NULL)) return ...;
+    when != if (likely(X->fv != NULL)) { ... return ...; }
 (
  relp@pr(X->fp[E], ...);
 |
@@ -585,33 +590,40 @@ if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
     f.map_at <- Some m;
     f.field_of <- Some m.Coccilib.current_element
   end
-end else
-  include_match false
+end
+
+// The field's address was handed to a function of the file that queues it.
+@fq exists@
+identifier fmap.fv;
+expression frel.X;
+position frel.pr;
+identifier rel;
+position pq;
+identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
+@@
+
+dfn@pq(..., <+... X->fv ...+>, ...);
+...
+rel@pr(...);
+
+@script:ocaml@
+pr << frel.pr;
+pq << fq.pq;
+dfn << fq.dfn;
+@@
+update pr (fun f -> f.queued <- Some (dfn, List.hd pq))
 
 // --------------------------------------------------------------------------
 // Context mode: the releases found above.
 
 @depends on context@
-position r.pr;
 identifier f;
+position p : script:ocaml () { is_finding p };
 @@
 
-* f@pr(...);
+* f@p(...);
 
-@depends on context@
-position ru.pr;
-identifier f;
-@@
-
-* f@pr(...);
-
-@depends on context@
-position frel.pr;
-identifier f;
-@@
-
-* f@pr(...);
-
+// --------------------------------------------------------------------------
 // --------------------------------------------------------------------------
 // Patch mode: where the fix is a reorder inside one function, the unmap
 // moves before the release.

@@ -19,7 +19,7 @@ static void queue_unmap(void *addr)
 		vunmap(addr);
 		return;
 	}
-	l->addr = addr;
+	l->addr = addr; /* { dg-cocci-warning "queue_unmap queues vmap addresses on the lazy-unmap list addr instead of unmapping them: the pages of a queued mapping are released on line 34, and no flush hook reaches its purge \(never purged here\); map with vmap_pages\(\) and unmap with vunmap_pages\(\), and drain it from register_vmap_purge_notifier\(\) or a shrinker" } */
 	l->next = lazy_head;
 	lazy_head = l;
 }
