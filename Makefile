@@ -3,8 +3,9 @@
 #   make [GCC=gcc-12|gcc-11]   build the plugin for that compiler
 #   make scan                  the main job: scan the default kernel input
 #   make check                 every test; ends with "N passed, N failed"
-#   make check-plugin, make check-kernel   one suite
-#   make bench                 plugin and facts overhead, merge time, on real kernel files
+#   make check-plugin, make check-kernel, make check-cocci   one suite
+#   make cocci-scan [KSRC=DIR] the Coccinelle rules over a whole kernel tree
+#   make bench                 plugin and facts overhead, merge time, tree scan time
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
 #   make clean
@@ -49,7 +50,8 @@ DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq \
 	xz-utils
 
-.PHONY: all scan check check-plugin check-kernel bench deps install clean
+.PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci bench deps \
+	install clean
 all: $(PLUGIN) $(MERGE)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
@@ -73,15 +75,20 @@ $(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
 scan: deps $(PLUGIN) $(MERGE)
 	@tools/scan $(KERNEL_ARGS) LIST=$(SCAN_LIST)
 
+# KSRC: a kernel source tree (default: the Debian 6.12 tree of the cache).
+cocci-scan: deps
+	@tools/cocci-scan CACHE=$(CACHE) $(if $(KSRC),KSRC=$(KSRC)) $(if $(REPORT),REPORT=$(REPORT))
+
 check: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS)
 
-check-plugin check-kernel: deps $(PLUGIN) $(MERGE)
+check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
 
 bench: deps $(PLUGIN) $(MERGE)
 	@bench/plugin-overhead $(KERNEL_ARGS)
 	@bench/merge-time $(RUN_ARGS)
+	@bench/cocci-scan-time CACHE=$(CACHE)
 
 # Installs what is missing as root; otherwise says what to run.
 deps:

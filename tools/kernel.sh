@@ -78,15 +78,33 @@ kernel_objects()
 # Kbuild command line plus FLAGS into OUTPUT; stderr is the compiler's.
 kernel_compile()
 {
-	local kb obj out cmdfile cmd
+	local kb obj out
 	kb=$1
 	obj=$2
 	out=$3
 	shift 3
+	kernel_compile_source "$kb" "$obj" "" "$out" "$@"
+}
+
+# kernel_compile_source BUILDDIR FILE.o SOURCE OUTPUT.o [FLAGS...]: the same
+# with SOURCE (a patched copy of FILE.c; empty: FILE.c itself) compiled in
+# its place; its quoted includes still come from FILE's directory.
+kernel_compile_source()
+{
+	local kb obj src out cmdfile cmd orig
+	kb=$1
+	obj=$2
+	src=$3
+	out=$4
+	shift 4
 	cmdfile=$kb/$(dirname "$obj")/.$(basename "$obj").cmd
 	# The compile step of the saved command: no dependency file, no objtool.
-	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | sed 's/ ; .*//; s/-Wp,-MMD,[^ ]* //')
+	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | sed 's/ ; .*//; s/-Wp,-MMD,[^ ]* //; s/ *$//')
 	cmd=$(printf '%s\n' "$cmd" | sed "s| -o $obj | -o $out |")
+	if [ -n "$src" ]; then
+		orig=${cmd##* }
+		cmd="${cmd% *} -iquote $(dirname "$orig") $src"
+	fi
 	(cd "$kb" && eval "$cmd \"\$@\"")
 }
 

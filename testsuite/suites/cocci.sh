@@ -121,3 +121,66 @@ for rule in "$top"/rules/*.cocci; do
 		fail "cocci/$name: context mode marks the findings" "$(diff "$out/$name.lines" "$out/$name.context")"
 	fi
 done
+
+# Real code: the whole Debian 6.12 tree, as make cocci-scan scans it.  The
+# findings are the ones recorded with our verdicts; the clean files of the
+# plugin's list stay clean; the patch for io_uring/memmap.c applies with
+# patch -p1 and the object still compiles; the rules run unchanged under
+# the tree's own make coccicheck.
+. "$top/tools/kernel.sh"
+tree=$out/tree
+mkdir -p "$tree"
+if ! src=$(kernel_source 6.12); then
+	fail "cocci/6.12: the tree"
+else
+	"$top/tools/cocci-scan" KSRC="$src" REPORT="$tree/report" >"$tree/scan.out" 2>&1
+	sed -n 's/^\([^:]*:[0-9]*\):[0-9-]*: WARNING: /cocci \1: /p' "$tree/report" >"$tree/found"
+	grep '^cocci ' "$top/testsuite/kernel/cocci-6.12.txt" >"$tree/expected"
+	if grep -q "^cocci io_uring/memmap.c:" "$tree/found" &&
+	   diff -u "$tree/expected" "$tree/found" >"$tree/diff"; then
+		pass "cocci/6.12: tree findings as recorded ($(wc -l <"$tree/found") in cocci-6.12.txt)"
+	else
+		fail "cocci/6.12: tree findings as recorded" "$(cat "$tree/scan.out" "$tree/diff")"
+	fi
+	clean=$(awk '$1 == "clean" { print $2 }' "$top/testsuite/kernel/6.12.list")
+	noisy=$(for f in $clean; do grep "^cocci $f:" "$tree/found"; done)
+	if [ -n "$clean" ] && [ -z "$noisy" ]; then
+		pass "cocci/6.12: the plugin's clean files are clean"
+	else
+		fail "cocci/6.12: the plugin's clean files are clean" "$noisy"
+	fi
+
+	rule=$top/rules/vmap_release_while_mapped.cocci
+	mkdir -p "$tree/patched/io_uring"
+	cp "$src/io_uring/memmap.c" "$tree/patched/io_uring/"
+	(cd "$src" && cocci_run patch "$rule" --patch . io_uring/memmap.c) >"$tree/memmap.patch" 2>&1
+	if [ -s "$tree/memmap.patch" ] &&
+	   (cd "$tree/patched" && patch -p1 -s <"$tree/memmap.patch") &&
+	   kernel_list "$top/testsuite/kernel/6.12.list" &&
+	   kernel_compile_source "$kb" io_uring/memmap.o "$tree/patched/io_uring/memmap.c" \
+		"$tree/memmap.o" 2>"$tree/memmap.err"; then
+		pass "cocci/6.12: the io_uring/memmap.c patch applies with patch -p1 and compiles"
+	else
+		fail "cocci/6.12: the io_uring/memmap.c patch applies with patch -p1 and compiles" \
+			"$(cat "$tree/memmap.patch" "$tree/memmap.err" 2>/dev/null | head -n 20)"
+	fi
+
+	make -s -C "$src" coccicheck COCCI="$rule" MODE=report M=io_uring >"$tree/coccicheck" 2>&1
+	if grep -q "^io_uring/memmap.c:[0-9]*:[0-9-]*: WARNING: " "$tree/coccicheck"; then
+		pass "cocci/6.12: make coccicheck COCCI=... MODE=report M=io_uring"
+	else
+		fail "cocci/6.12: make coccicheck COCCI=... MODE=report M=io_uring" "$(tail -n 5 "$tree/coccicheck")"
+	fi
+fi
+
+# A scan that would find no file says so and fails, instead of an empty report.
+mkdir -p "$out/empty/mm"
+touch "$out/empty/Makefile"
+if ! "$top/tools/cocci-scan" KSRC="$out/empty" REPORT="$out/empty.report" 2>"$out/empty.err" &&
+   grep -q "no C file under .* uses the mapping APIs" "$out/empty.err" &&
+   ! "$top/tools/cocci-scan" KSRC="$out/no-such-tree" REPORT="$out/empty.report" 2>"$out/empty.err" &&
+   grep -q "is not a kernel source tree" "$out/empty.err"; then
+	pass "cocci: a scan of no file fails with a message"
+else
+	fail "cocci: a scan of no file fails with a message" "$(cat "$out/empty.err")"
+fi
