@@ -44,10 +44,12 @@ let fills = ["pin_user_pages_fast"; "get_user_pages_fast"; "pin_user_pages";
   "__alloc_pages_bulk"]
 
 (* Functions of the file, found by the rules below, that release the pages
-   of a parameter, unmap a parameter, or queue it for a deferred unmap. *)
+   of a parameter, unmap a parameter, or queue it for a deferred unmap (on
+   the list named by a field or a global). *)
 let release_helpers = Hashtbl.create 17
 let unmap_helpers = Hashtbl.create 17
 let deferrers = Hashtbl.create 17
+let params = Hashtbl.create 17      (* function -> its parameters, as text *)
 
 (* Unmaps of a mapping field (field name -> positions), and the calls of
    functions of the file (name -> positions). *)
@@ -72,6 +74,17 @@ let contains s sub =
   let rec at i = i + n <= String.length s && (String.sub s i n = sub || at (i + 1)) in
   at 0
 
+let is_id_char c =
+  c = '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+
+let contains_word s w =
+  let n = String.length w and m = String.length s in
+  let rec at i =
+    i + n <= m &&
+    ((String.sub s i n = w && (i = 0 || not (is_id_char s.[i - 1])) &&
+      (i + n = m || not (is_id_char s.[i + n]))) || at (i + 1)) in
+  at 0
+
 (* Coccinelle prints a->b as "a -> b". *)
 let tidy s =
   let b = Buffer.create (String.length s) and n = String.length s and i = ref 0 in
@@ -88,6 +101,50 @@ let object_of held =
   match String.rindex_opt s '>' with
   | Some i when i > 0 && s.[i - 1] = '-' -> String.sub s 0 (i - 1)
   | _ -> s
+
+(* Patch mode, the refcounted fix.  A mapping is a local of a function
+   (function, name) or a field of any object of the file ("", field).  The
+   tables: calls of the queueing functions and those handed a vmap(), the
+   queueing functions each mapping is handed to, the unmaps that purge each
+   list, the vmap() calls (line, col) of each mapping, and the field
+   mappings made with vmap(). *)
+let queue_calls = Hashtbl.create 7
+let mapped_queue_calls = Hashtbl.create 7
+let queued_maps = Hashtbl.create 7
+let list_purges = Hashtbl.create 7
+let refcount_map_sites = Hashtbl.create 7
+let field_map_sites = Hashtbl.create 7
+let refcount_unmap_sites = Hashtbl.create 7
+
+let at p = let p = List.hd p in (p.Coccilib.line, p.Coccilib.col)
+
+(* The fix is mechanical for a queueing function when every call hands it a
+   vmap() mapping and the file purges its list with vunmap() only. *)
+let mechanical dfn =
+  match Hashtbl.find_opt deferrers dfn with
+  | None -> false
+  | Some list ->
+    let purges = Hashtbl.find_all list_purges list in
+    purges <> [] && List.for_all (fun u -> u = "vunmap") purges &&
+    List.for_all (fun p -> Hashtbl.mem mapped_queue_calls (p.Coccilib.line, p.Coccilib.col))
+      (Hashtbl.find_all queue_calls dfn)
+
+let refcountable mapping =
+  let queued = Hashtbl.find_all queued_maps mapping in
+  queued <> [] && List.for_all mechanical queued
+
+(* Is vm, unmapped in function fn, a mapping the patch makes refcounted? *)
+let is_refcounted_mapping fn vm =
+  refcountable (fn, vm) ||
+  Hashtbl.fold (fun (scope, f) _ found ->
+      found || (scope = "" && contains vm ("->" ^ f) && contains_word vm f && refcountable ("", f)))
+    queued_maps false
+
+let purges_refcounted_list e =
+  Hashtbl.fold (fun d list found ->
+      found || (mechanical d && (contains e ("->" ^ list) || contains e ("." ^ list) ||
+                                 e = list || contains e (list ^ "["))))
+    deferrers false
 
 (* One finding per release site, completed by the rules that know more. *)
 type finding = {
@@ -123,6 +180,32 @@ let update pr change =
   match Hashtbl.find_opt findings (p.Coccilib.line, p.Coccilib.col) with
   | Some f -> change f
   | None -> ()
+
+(* Patch mode, unmap first: a release of pages that a local vmap() mapping
+   still maps, with no unmap after it (an error path that forgets the
+   mapping).  Chosen only where a function has one such mapping, so that
+   the unmap added names the right one: release and vmap() sites by
+   (line, col). *)
+let unmap_first_releases = Hashtbl.create 7
+let unmap_first_maps = Hashtbl.create 7
+
+let choose_unmap_first () =
+  let by_function = Hashtbl.create 7 in
+  Hashtbl.iter (fun _ f ->
+      match f.map_at with
+      | Some m when f.unmap_at = None && f.queued = None && not f.owned &&
+                    f.field_of = None && f.mapping <> "" &&
+                    String.for_all is_id_char f.mapping ->
+        Hashtbl.add by_function f.release.Coccilib.current_element (f, m)
+      | _ -> ()) findings;
+  Hashtbl.iter (fun fn _ ->
+      let here = Hashtbl.find_all by_function fn in
+      let mapping = (fst (List.hd here)).mapping in
+      if List.for_all (fun (f, _) -> f.mapping = mapping) here then
+        List.iter (fun (f, m) ->
+            Hashtbl.replace unmap_first_releases (f.release.Coccilib.line, f.release.Coccilib.col) ();
+            Hashtbl.replace unmap_first_maps (m.Coccilib.line, m.Coccilib.col) ()) here)
+    by_function
 
 let first_named names = List.find (fun s -> s <> "") names
 
@@ -167,13 +250,36 @@ let forget_file () =
   Hashtbl.reset release_helpers;
   Hashtbl.reset unmap_helpers;
   Hashtbl.reset deferrers;
+  Hashtbl.reset params;
   Hashtbl.reset field_unmaps;
   Hashtbl.reset calls;
   Hashtbl.reset fillers;
-  Hashtbl.reset bypassed
+  Hashtbl.reset bypassed;
+  Hashtbl.reset queue_calls;
+  Hashtbl.reset mapped_queue_calls;
+  Hashtbl.reset queued_maps;
+  Hashtbl.reset list_purges;
+  Hashtbl.reset refcount_map_sites;
+  Hashtbl.reset field_map_sites;
+  Hashtbl.reset refcount_unmap_sites;
+  Hashtbl.reset unmap_first_releases;
+  Hashtbl.reset unmap_first_maps
 
 // --------------------------------------------------------------------------
 // Functions of the file that release, unmap or queue what they are handed
+
+@fparams@
+identifier f;
+parameter list ps;
+@@
+
+f(ps) { ... }
+
+@script:ocaml@
+f << fparams.f;
+ps << fparams.ps;
+@@
+Hashtbl.replace params f ps
 
 @relhelper@
 identifier f, p;
@@ -243,8 +349,14 @@ f(..., T p, ...) {
 
 @script:ocaml@
 f << deferrer.f;
+fld << deferrer.fld = "";
+g << deferrer.G = "";
+l << deferrer.L = "";
 @@
-Hashtbl.replace deferrers f ()
+(* An object reached from a parameter is the caller's: storing there keeps
+   a mapping, it does not queue it. *)
+if l = "" || not (List.exists (fun ps -> contains_word ps l) (Hashtbl.find_all params f)) then
+  Hashtbl.replace deferrers f (if g <> "" then g else fld)
 
 // --------------------------------------------------------------------------
 // Check A within a function: a release where the mapping may still be live
@@ -701,6 +813,223 @@ identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
  ... when != V
 - unm@pu(V, el);
 )
+
+// Or, where no unmap follows the release: unmap first.
+@script:ocaml depends on patch@
+@@
+choose_unmap_first ()
+
+// Not where the mapping is still used after the release (handed out or
+// stored): the fix there is not mechanical.
+@uf_used depends on patch exists@
+identifier v, f;
+type T;
+expression E1, E2, E3;
+position pm : script:ocaml () { Hashtbl.mem unmap_first_maps (at pm) };
+position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
+@@
+
+(
+ T v = vmap@pm(...);
+|
+ v = vmap@pm(...);
+)
+...
+(
+ for (E1; E2; E3) { <+... f@pr(...) ...+> }
+|
+ f@pr(...);
+)
+...
+v
+
+@script:ocaml@
+pr << uf_used.pr;
+@@
+Hashtbl.remove unmap_first_releases (at pr)
+
+// Nor where a path reaches the release before the mapping is made (a
+// label shared with earlier failures): the unmap added would see an
+// uninitialised address there.
+@uf_unmapped_path depends on patch exists@
+identifier fn, f;
+position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
+@@
+
+fn(...) {
+... when != vmap(...)
+f@pr(...);
+... when any
+}
+
+@script:ocaml@
+pr << uf_unmapped_path.pr;
+@@
+Hashtbl.remove unmap_first_releases (at pr)
+
+@unmap_first depends on patch exists@
+identifier v, f;
+type T;
+expression E1, E2, E3;
+position pm : script:ocaml () { Hashtbl.mem unmap_first_maps (at pm) };
+position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
+@@
+
+(
+ T v = vmap@pm(...);
+|
+ v = vmap@pm(...);
+)
+...
+(
++ vunmap(v);
+ for (E1; E2; E3) { <+... f@pr(...) ...+> }
+|
++ vunmap(v);
+ f@pr(...);
+)
+
+// Or, where every mapping queued on a list of the file is a vmap() mapping
+// and the file purges the list with vunmap(): the refcounted API for all of
+// them, so that queued mappings hold their pages: vmap() ->
+// vmap_pages(..., GFP_KERNEL), and vunmap() -> vunmap_pages() for those
+// mappings, in the queueing function's fallback and in the purges.
+@pa_call depends on patch@
+identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
+position pc;
+@@
+
+dfn@pc(...)
+
+@script:ocaml@
+dfn << pa_call.dfn;
+pc << pa_call.pc;
+@@
+Hashtbl.add queue_calls dfn (List.hd pc)
+
+// A local mapping handed to a queueing function.
+@pa_mapped depends on patch exists@
+identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
+expression V, P, N, FL, PROT;
+identifier I;
+type T;
+position pc, pm;
+@@
+
+(
+ V = vmap@pm(P, N, FL, PROT);
+|
+ T I = vmap@pm(P, N, FL, PROT);
+)
+...
+dfn@pc(..., \(V\|I\), ...);
+
+@script:ocaml@
+dfn << pa_mapped.dfn;
+pc << pa_mapped.pc;
+v << pa_mapped.V = "";
+i << pa_mapped.I = "";
+pm << pa_mapped.pm;
+@@
+let pc = List.hd pc in
+let mapping = (pc.Coccilib.current_element, if v <> "" then tidy v else i) in
+Hashtbl.replace refcount_map_sites (at pm) mapping;
+Hashtbl.replace mapped_queue_calls (pc.Coccilib.line, pc.Coccilib.col) ();
+Hashtbl.add queued_maps mapping dfn
+
+// A field mapping (E->fld = vmap(...) anywhere in the file) handed to a
+// queueing function, as XFS did with bp->b_addr.
+@pa_field_map depends on patch@
+expression E, P, N, FL, PROT;
+identifier fld;
+position pm;
+@@
+
+E->fld = vmap@pm(P, N, FL, PROT)
+
+@script:ocaml@
+fld << pa_field_map.fld;
+pm << pa_field_map.pm;
+@@
+Hashtbl.add field_map_sites fld (at pm)
+
+@pa_field_queued depends on patch@
+identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
+identifier fld : script:ocaml () { Hashtbl.mem field_map_sites fld };
+expression E;
+position pc;
+@@
+
+dfn@pc(..., <+... E->fld ...+>, ...)
+
+@script:ocaml@
+dfn << pa_field_queued.dfn;
+fld << pa_field_queued.fld;
+pc << pa_field_queued.pc;
+@@
+Hashtbl.replace mapped_queue_calls (at pc) ();
+Hashtbl.add queued_maps ("", fld) dfn;
+List.iter (fun site -> Hashtbl.replace refcount_map_sites site ("", fld))
+  (Hashtbl.find_all field_map_sites fld)
+
+@pa_purge depends on patch@
+identifier fld;
+expression E, I;
+global idexpression G;
+identifier unm : script:ocaml () { List.mem unm unmaps };
+@@
+
+(
+ unm(<+... E->fld ...+>, ...)
+|
+ unm(G, ...)
+|
+ unm(G[I], ...)
+)
+
+@script:ocaml@
+unm << pa_purge.unm;
+fld << pa_purge.fld = "";
+g << pa_purge.G = "";
+@@
+Hashtbl.add list_purges (if g <> "" then g else fld) unm
+
+// The unmaps to convert: of a refcounted mapping, of a queueing function's
+// own argument (its fallback when it cannot queue), and the purges.
+@pa_unmap_site depends on patch@
+expression vm;
+position p;
+@@
+
+vunmap@p(vm)
+
+@script:ocaml@
+vm << pa_unmap_site.vm;
+p << pa_unmap_site.p;
+@@
+let fn = (List.hd p).Coccilib.current_element and vm = tidy vm in
+if is_refcounted_mapping fn vm || purges_refcounted_list vm ||
+   (mechanical fn && List.exists (fun ps -> contains_word ps vm) (Hashtbl.find_all params fn))
+then Hashtbl.replace refcount_unmap_sites (at p) ()
+
+@pa_map depends on patch@
+expression P, N, FL, PROT;
+position p : script:ocaml () {
+  match Hashtbl.find_opt refcount_map_sites (at p) with
+  | Some mapping -> refcountable mapping
+  | None -> false };
+@@
+
+- vmap@p(P, N, FL, PROT)
++ vmap_pages(P, N, FL, PROT, GFP_KERNEL)
+
+@pa_unmap depends on patch@
+expression vm;
+position p : script:ocaml () { Hashtbl.mem refcount_unmap_sites (at p) };
+@@
+
+- vunmap@p(vm)
++ vunmap_pages(vm)
 
 @script:ocaml depends on report@
 @@

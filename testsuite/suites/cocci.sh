@@ -82,15 +82,17 @@ for mode in report patch; do
 	fi
 done
 
-# What patch mode made is clean: no rule reports anything in the patched
-# cases that have an X.res.
+# What patch mode made is clean: in the patched cases that have an X.res
+# no rule reports pages released under a mapping.  A lazy list that no
+# flush hook drains stays a check B finding: the refcounted API does not
+# add a hook.
 mkdir -p "$out/fixed"
 for res in "$cases"/*.res; do
 	cp "$out/patched/$(basename "$res" .res).c" "$out/fixed/"
 done
 for rule in "$top"/rules/*.cocci; do
 	(cd "$out/fixed" && cocci_run report "$rule" --dir . -j 2)
-done >"$out/fixed.report" 2>&1
+done 2>&1 | grep -v "queues vmap addresses .*: no flush hook reaches its purge ([^)]*); drain it" >"$out/fixed.report"
 if [ -s "$out/fixed.report" ]; then
 	fail "cocci: the patched cases are clean" "$(cat "$out/fixed.report")"
 else
@@ -183,4 +185,27 @@ if ! "$top/tools/cocci-scan" KSRC="$out/empty" REPORT="$out/empty.report" 2>"$ou
 	pass "cocci: a scan of no file fails with a message"
 else
 	fail "cocci: a scan of no file fails with a message" "$(cat "$out/empty.err")"
+fi
+
+# The rules know the API of the plugin's built-in model (plugin/api.c), so
+# that the two engines judge the same calls.  Not in the rules: free_pages
+# (it takes an address, not a page) and vfree/kvfree of a page array.
+# Check A knows vmap_pages() as no map at all (it holds its pages); check B
+# knows it as the mapping that makes a lazy list safe.
+sed -n 's/^\t"\([a-z-]*  *[A-Za-z_0-9]*\) .*\\n";\?$/\1/p' "$top/plugin/api.c" >"$out/api-model"
+missing=
+while read -r kind name _; do
+	case $kind:$name in
+	free-area:*|release:free_pages) continue ;;
+	map:*|unmap:*|release:*|release-array:*|fill:*)
+		rule=$top/rules/vmap_release_while_mapped.cocci ;;
+	hook:*|map-counted:*) rule=$top/rules/vmap_lazy_unmap_no_flush.cocci ;;
+	*) continue ;;
+	esac
+	grep -q "\"$name\"" "$rule" || missing="$missing $kind:$name"
+done <"$out/api-model"
+if [ -z "$missing" ]; then
+	pass "cocci: the rules know the plugin's built-in API model"
+else
+	fail "cocci: the rules know the plugin's built-in API model" "missing:$missing"
 fi
