@@ -4,8 +4,10 @@
 #   make scan                  the main job: scan the default kernel input
 #   make check                 every test; ends with "N passed, N failed"
 #   make check-plugin, make check-kernel, make check-cocci   one suite
+#   make kernel-check          the kernel-fixes series: checkpatch, UML build, KUnit, sparse
 #   make cocci-scan [KSRC=DIR] the Coccinelle rules over a whole kernel tree
-#   make bench                 plugin and facts overhead, merge time, tree scan time
+#   make bench                 plugin and facts overhead, merge time, tree scan time,
+#                              vmap_pages() cost
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
 #   make clean
@@ -48,9 +50,9 @@ SCAN_LIST ?= testsuite/kernel/6.12.list
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq \
-	xz-utils
+	xz-utils patch git
 
-.PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci bench deps \
+.PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci kernel-check bench deps \
 	install clean
 all: $(PLUGIN) $(MERGE)
 
@@ -85,10 +87,15 @@ check: deps $(PLUGIN) $(MERGE)
 check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
 
+# The kernel-fixes series on the Debian 6.12 and 6.1 trees (testsuite/suites/kfix.sh).
+kernel-check: deps
+	@testsuite/run CACHE=$(CACHE) kfix
+
 bench: deps $(PLUGIN) $(MERGE)
 	@bench/plugin-overhead $(KERNEL_ARGS)
 	@bench/merge-time $(RUN_ARGS)
 	@bench/cocci-scan-time CACHE=$(CACHE)
+	@bench/vmap-pages-cost CACHE=$(CACHE)
 
 # Installs what is missing as root; otherwise says what to run.
 deps:

@@ -5,11 +5,12 @@
 # linux-source-X.Y package, configured and prepared once per compiler, and
 # single objects compiled with their own Kbuild command line.
 
-# kernel_source VERSION: the extracted tree (from /usr/src), printed.
+# kernel_source VERSION [DIR]: the extracted tree (from /usr/src), printed;
+# in DIR (default: the shared pristine tree of the cache).
 kernel_source()
 {
 	local src tarball
-	src=$CACHE/linux-$1
+	src=${2:-$CACHE/linux-$1}
 	if [ ! -f "$src/.vmapcheck-extracted" ]; then
 		tarball=/usr/src/linux-source-$1.tar.xz
 		if [ ! -f "$tarball" ]; then
@@ -17,9 +18,10 @@ kernel_source()
 			return 1
 		fi
 		echo "kernel: extracting $tarball into $src" >&2
-		rm -rf "$src" "$CACHE/linux-source-$1"
-		tar -xf "$tarball" -C "$CACHE" &&
-			mv "$CACHE/linux-source-$1" "$src" &&
+		rm -rf "$src" "${src%/*}/linux-source-$1"
+		mkdir -p "${src%/*}" &&
+			tar -xf "$tarball" -C "${src%/*}" &&
+			mv "${src%/*}/linux-source-$1" "$src" &&
 			touch "$src/.vmapcheck-extracted" || return 1
 	fi
 	echo "$src"
