@@ -8,7 +8,7 @@
  * the analysis runs once per unit, as the compiler did, and once over the
  * whole build, and only the difference is printed.
  *
- * Usage: vmapcheck-merge [--json] [--verbose] DIR...
+ * Usage: vmapcheck-merge [--json] [--all] [--verbose] DIR...
  * Exit status: 0, or 2 when a facts file could not be read (the others are
  * still analysed), 64 on a usage error.
  */
@@ -25,7 +25,7 @@
 #include "summary.h"
 
 static const char usage[] =
-	"usage: vmapcheck-merge [--json] [--verbose] DIR...\n"
+	"usage: vmapcheck-merge [--json] [--all] [--verbose] DIR...\n"
 	"\n"
 	"Read the facts files (*.facts) that compiles with\n"
 	"-fplugin-arg-vmapcheck-facts=DIR wrote, link them, and report the\n"
@@ -34,7 +34,9 @@ static const char usage[] =
 	"Findings within one file are the compiler's and are not repeated.\n"
 	"\n"
 	"  --json      print a JSON array of diagnostics with their notes\n"
-	"  --verbose   print summaries and mapping instances to stderr\n"
+	"  --all       print every finding of the whole build, also those the\n"
+	"              compiles reported (in JSON: \"vmapcheck-origin\" says\n"
+	"              compile, or merge when only the whole build shows it)\n"	"  --verbose   print summaries and mapping instances to stderr\n"
 	"  --help      print this text\n"
 	"\n"
 	"Exit status: 0; 2 if a facts file could not be read (it is named,\n"
@@ -115,6 +117,7 @@ struct report {
 	struct message m[MAX_MESSAGES];
 	int n;
 	char key[MESSAGE_SIZE + 512];
+	const char *origin;	/* --all: "compile" if a compile reported it too */
 };
 typedef VEC(struct report) report_vec;
 
@@ -125,6 +128,7 @@ static void add_reports(report_vec *out, const finding_vec *findings)
 		const struct place *p;
 
 		r.n = finding_messages(&findings->v[i], r.m);
+		r.origin = NULL;
 		p = place_of(r.m[0].loc);
 		/*
 		 * Check A: one finding per release site, the compiler's if it
@@ -217,12 +221,14 @@ static void json_message(const struct message *m)
 	printf(", \"line\": %d, \"column\": %d}}]", p->line, p->column);
 }
 
-static void print_json(const report_vec *v)
+static void print_json(const report_vec *v, bool origins)
 {
 	printf("[");
 	for (int i = 0; i < v->n; i++) {
 		printf("%s", i ? ",\n " : "");
 		json_message(&v->v[i].m[0]);
+		if (origins)
+			printf(", \"vmapcheck-origin\": \"%s\"", v->v[i].origin);
 		printf(", \"children\": [");
 		for (int k = 1; k < v->v[i].n; k++) {
 			printf("%s", k > 1 ? ", " : "");
@@ -238,7 +244,7 @@ int main(int argc, char **argv)
 {
 	report_vec per_unit = { NULL, 0, 0 }, whole = { NULL, 0, 0 }, news = { NULL, 0, 0 };
 	FILE *verbose = NULL;
-	bool json = false, ok = true;
+	bool json = false, all = false, ok = true;
 	int units = 0, ndirs = 0;
 
 	for (int i = 1; i < argc; i++) {
@@ -247,6 +253,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--json")) {
 			json = true;
+		} else if (!strcmp(argv[i], "--all")) {
+			all = true;
 		} else if (!strcmp(argv[i], "--verbose")) {
 			verbose = stderr;
 		} else if (argv[i][0] == '-') {
@@ -270,12 +278,19 @@ int main(int argc, char **argv)
 	analysed_unit = -1;
 	analyse(&whole, verbose);
 
-	for (int i = 0; i < whole.n; i++)
-		if (!known(&per_unit, whole.v[i].key) && !known(&news, whole.v[i].key))
+	/* The whole build's findings: those no compile reported, or with --all
+	   every one, marked with whether a compile reported it too. */
+	for (int i = 0; i < whole.n; i++) {
+		bool compiled = known(&per_unit, whole.v[i].key);
+
+		if ((all || !compiled) && !known(&news, whole.v[i].key)) {
+			whole.v[i].origin = compiled ? "compile" : "merge";
 			vec_push(news, whole.v[i]);
+		}
+	}
 	qsort(news.v, news.n, sizeof(*news.v), compare_reports);
 	if (json)
-		print_json(&news);
+		print_json(&news, all);
 	else
 		print_text(&news);
 	vec_free(per_unit);

@@ -81,6 +81,19 @@ else
 	fail "merge/help and json"
 fi
 
+# --all: every finding of the whole build with its origin (compile: the
+# compile reported it too); without it, only what the merge adds.
+xfs=$WORK/merge/xfs-lazy-list/facts
+all_origins=$("$MERGE" --json --all "$xfs" | jq -r '[.[]."vmapcheck-origin"] | unique | join(",")')
+plain=$("$MERGE" --json "$xfs" | jq length)
+all=$("$MERGE" --json --all "$xfs" | jq length)
+if [ "$all_origins" = "compile,merge" ] && [ "$all" -gt "$plain" ] &&
+   [ "$("$MERGE" --all "$xfs" | grep -c "warning: ")" = "$all" ]; then
+	pass "merge/--all adds the compiles' findings, with their origin"
+else
+	fail "merge/--all adds the compiles' findings, with their origin" "origins $all_origins, $plain without, $all with"
+fi
+
 # One facts file per object, even for one without functions (a file that
 # only declares data, or whose functions are all unused statics).
 empty=$WORK/merge/empty
