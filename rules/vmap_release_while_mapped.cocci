@@ -85,6 +85,15 @@ let contains_word s w =
       (i + n = m || not (is_id_char s.[i + n]))) || at (i + 1)) in
   at 0
 
+(* The names in a parameter list as Coccinelle prints it: the last
+   identifier of each parameter ("struct page **pages, int n": pages, n). *)
+let param_names ps =
+  List.filter_map (fun param ->
+      let words = String.split_on_char ' ' (String.map (fun c -> if is_id_char c then c else ' ') param) in
+      match List.rev (List.filter (fun w -> w <> "") words) with
+      | last :: _ -> Some last
+      | [] -> None) (String.split_on_char ',' ps)
+
 (* Coccinelle prints a->b as "a -> b". *)
 let tidy s =
   let b = Buffer.create (String.length s) and n = String.length s and i = ref 0 in
@@ -273,7 +282,9 @@ identifier f;
 parameter list ps;
 @@
 
-f(ps) { ... }
+f(ps) {
+... when any
+}
 
 @script:ocaml@
 f << fparams.f;
@@ -325,37 +336,38 @@ f << unmaphelper.f;
 @@
 Hashtbl.replace unmap_helpers f ()
 
-// Stores the address into an object of its own (a list entry) or a global:
-// the mapping stays until something unmaps it from there.
+// Stores a parameter into an object of its own (a list entry) or a global:
+// the mapping it is handed stays until something unmaps it from there.
+// Matched store by store, not over function bodies: binding what is stored
+// where inside a nest is far too slow in big functions.
 @deferrer@
-identifier f, p, fld;
-type T;
+identifier p, fld;
 local idexpression L;
 global idexpression G;
 expression I;
+position ps;
 @@
 
-f(..., T p, ...) {
-<+...
 (
- L->fld = p
+ L->fld@ps = p
 |
- G = p
+ G@ps = p
 |
- G[I] = p
+ G[I]@ps = p
 )
-...+>
-}
 
 @script:ocaml@
-f << deferrer.f;
+p << deferrer.p;
+ps << deferrer.ps;
 fld << deferrer.fld = "";
 g << deferrer.G = "";
 l << deferrer.L = "";
 @@
-(* An object reached from a parameter is the caller's: storing there keeps
-   a mapping, it does not queue it. *)
-if l = "" || not (List.exists (fun ps -> contains_word ps l) (Hashtbl.find_all params f)) then
+(* Only a parameter is queued; an object reached from a parameter is the
+   caller's: storing there keeps a mapping, it does not queue it. *)
+let f = (List.hd ps).Coccilib.current_element in
+let is_param v = List.exists (fun ps -> List.mem v (param_names ps)) (Hashtbl.find_all params f) in
+if is_param p && (l = "" || not (is_param l)) then
   Hashtbl.replace deferrers f (if g <> "" then g else fld)
 
 // --------------------------------------------------------------------------
@@ -1009,7 +1021,7 @@ p << pa_unmap_site.p;
 @@
 let fn = (List.hd p).Coccilib.current_element and vm = tidy vm in
 if is_refcounted_mapping fn vm || purges_refcounted_list vm ||
-   (mechanical fn && List.exists (fun ps -> contains_word ps vm) (Hashtbl.find_all params fn))
+   (mechanical fn && List.exists (fun ps -> List.mem vm (param_names ps)) (Hashtbl.find_all params fn))
 then Hashtbl.replace refcount_unmap_sites (at p) ()
 
 @pa_map depends on patch@

@@ -144,6 +144,12 @@ else
 	else
 		fail "cocci/6.12: tree findings as recorded" "$(cat "$tree/scan.out" "$tree/diff")"
 	fi
+	# A file that times out is a file not checked.
+	if grep -q "(0 timed out after" "$tree/scan.out"; then
+		pass "cocci/6.12: no file of the tree times out"
+	else
+		fail "cocci/6.12: no file of the tree times out" "$(cat "$tree/scan.out")"
+	fi
 	clean=$(awk '$1 == "clean" { print $2 }' "$top/testsuite/kernel/6.12.list")
 	noisy=$(for f in $clean; do grep "^cocci $f:" "$tree/found"; done)
 	if [ -n "$clean" ] && [ -z "$noisy" ]; then
