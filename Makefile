@@ -7,7 +7,7 @@
 #   make kernel-check          the kernel-fixes series: checkpatch, UML build, KUnit, sparse
 #   make cocci-scan [KSRC=DIR] the Coccinelle rules over a whole kernel tree
 #   make bench                 plugin and facts overhead, merge time, tree scan time,
-#                              vmap_pages() cost
+#                              vmap_pages() cost, make scan stages
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
 #   make clean
@@ -44,8 +44,6 @@ PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
 # What the scripts are told: the compiler, our binaries, the cache.
 KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
 RUN_ARGS  := $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE)
-# The default input of make scan.
-SCAN_LIST ?= testsuite/kernel/6.12.list
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
@@ -74,12 +72,14 @@ $(BUILD)/merge.o: plugin/merge.c $(wildcard plugin/*.h) Makefile
 $(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
 	$(GCC) -o $@ $^
 
+# make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FAIL_ON_FINDINGS=1]
+SCAN_VARS := KSRC O SCAN CONFIG M V FAIL_ON_FINDINGS
 scan: deps $(PLUGIN) $(MERGE)
-	@tools/scan $(KERNEL_ARGS) LIST=$(SCAN_LIST)
+	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))
 
 # KSRC: a kernel source tree (default: the Debian 6.12 tree of the cache).
 cocci-scan: deps
-	@tools/cocci-scan CACHE=$(CACHE) $(if $(KSRC),KSRC=$(KSRC)) $(if $(REPORT),REPORT=$(REPORT))
+	@tools/cocci-scan CACHE=$(CACHE) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
 check: deps $(PLUGIN) $(MERGE)
 	@testsuite/run $(RUN_ARGS)
@@ -96,6 +96,7 @@ bench: deps $(PLUGIN) $(MERGE)
 	@bench/merge-time $(RUN_ARGS)
 	@bench/cocci-scan-time CACHE=$(CACHE)
 	@bench/vmap-pages-cost CACHE=$(CACHE)
+	@bench/scan-stages $(RUN_ARGS)
 
 # Installs what is missing as root; otherwise says what to run.
 deps:

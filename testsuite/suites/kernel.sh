@@ -81,17 +81,3 @@ for list in "$top"/testsuite/kernel/*.list; do
 		fi
 	done
 done
-
-# The README's main command, as the Makefile runs it, on one file of the
-# default list (the same tree and config): the finding and the summary.
-scan=$WORK/kernel/scan
-mkdir -p "$scan"
-grep -E '^[a-z]+ +io_uring/memmap\.c ' "$top/testsuite/kernel/6.12.list" >"$scan/6.12.list"
-cp "$top/testsuite/kernel/6.12.config" "$scan/"
-make -s -C "$top" scan GCC="$GCC" CACHE="$CACHE" SCAN_LIST="$scan/6.12.list" >"$scan/out" 2>&1
-if grep -q "^io_uring/memmap.c:[0-9]*:[0-9]*: warning: .*\[vmapcheck\]" "$scan/out" &&
-   grep -q "^vmapcheck: [1-9][0-9]* findings in 1 of 1 files of Debian linux-6.12$" "$scan/out"; then
-	pass "kernel/make scan"
-else
-	fail "kernel/make scan" "$(tail -n 5 "$scan/out")"
-fi
