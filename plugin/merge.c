@@ -34,9 +34,9 @@ static const char usage[] =
 	"Findings within one file are the compiler's and are not repeated.\n"
 	"\n"
 	"  --json      print a JSON array of diagnostics with their notes\n"
-	"  --all       print every finding of the whole build, also those the\n"
-	"              compiles reported (in JSON: \"vmapcheck-origin\" says\n"
-	"              compile, or merge when only the whole build shows it)\n"	"  --verbose   print summaries and mapping instances to stderr\n"
+	"  --all       also print what the compiles reported, once each (in\n"
+	"              JSON \"vmapcheck-origin\" says compile or merge)\n"
+	"  --verbose   print summaries and mapping instances to stderr\n"
 	"  --help      print this text\n"
 	"\n"
 	"Exit status: 0; 2 if a facts file could not be read (it is named,\n"
@@ -117,7 +117,7 @@ struct report {
 	struct message m[MAX_MESSAGES];
 	int n;
 	char key[MESSAGE_SIZE + 512];
-	const char *origin;	/* --all: "compile" if a compile reported it too */
+	const char *origin;	/* --all: "compile" or "merge", who reports it */
 };
 typedef VEC(struct report) report_vec;
 
@@ -278,16 +278,19 @@ int main(int argc, char **argv)
 	analysed_unit = -1;
 	analyse(&whole, verbose);
 
-	/* The whole build's findings: those no compile reported, or with --all
-	   every one, marked with whether a compile reported it too. */
-	for (int i = 0; i < whole.n; i++) {
-		bool compiled = known(&per_unit, whole.v[i].key);
-
-		if ((all || !compiled) && !known(&news, whole.v[i].key)) {
-			whole.v[i].origin = compiled ? "compile" : "merge";
+	/* What the whole build adds to the compiles; with --all, what the
+	   compiles reported as well, once each. */
+	if (all)
+		for (int i = 0; i < per_unit.n; i++)
+			if (!known(&news, per_unit.v[i].key)) {
+				per_unit.v[i].origin = "compile";
+				vec_push(news, per_unit.v[i]);
+			}
+	for (int i = 0; i < whole.n; i++)
+		if (!known(&per_unit, whole.v[i].key) && !known(&news, whole.v[i].key)) {
+			whole.v[i].origin = "merge";
 			vec_push(news, whole.v[i]);
 		}
-	}
 	qsort(news.v, news.n, sizeof(*news.v), compare_reports);
 	if (json)
 		print_json(&news, all);

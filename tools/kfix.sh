@@ -7,6 +7,8 @@
 # only what changed.  Every step logs to $CACHE/kfix-VERSION/*.log.
 
 KFIX_JOBS=${KFIX_JOBS:-$(nproc)}
+# Our own make's command-line variables must not reach Kbuild.
+unset MAKEFLAGS MAKEOVERRIDES MFLAGS
 
 # kfix_init VERSION: set kfix_series, kfix_work, kfix_src and kfix_kb, and
 # extract the tree when it is not there yet.

@@ -81,8 +81,8 @@ else
 	fail "merge/help and json"
 fi
 
-# --all: every finding of the whole build with its origin (compile: the
-# compile reported it too); without it, only what the merge adds.
+# --all: the compiles' findings too, each once, with their origin; without
+# it, only what the merge adds.
 xfs=$WORK/merge/xfs-lazy-list/facts
 all_origins=$("$MERGE" --json --all "$xfs" | jq -r '[.[]."vmapcheck-origin"] | unique | join(",")')
 plain=$("$MERGE" --json "$xfs" | jq length)
