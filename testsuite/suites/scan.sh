@@ -92,3 +92,48 @@ for bad in SCAN=fast CONFIG=/nonexistent/config BOGUS=1; do
 		fail "scan/bad argument $bad: one line, status 2" "status $rc: $(cat "$WORK/scan/bad.out")"
 	fi
 done
+
+# SCAN=full builds everything under M (not only the files that name a
+# mapping API) and reports the same io_uring finding.
+scan_run O="$user" M=io_uring SCAN=full >"$WORK/scan/full.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q "; scan: full; M=io_uring;" "$user/vmapcheck/summary.txt" &&
+   [ -f "$user/io_uring/nop.o" ] &&
+   jq -e '[.findings[] | select(.file == "io_uring/memmap.c" and .line == 113)] | length == 2' \
+	"$user/vmapcheck/report.json" >/dev/null; then
+	pass "scan/SCAN=full: the whole directory built, the io_uring finding"
+else
+	fail "scan/SCAN=full: the whole directory built, the io_uring finding" "status $rc; $(tail -n 5 "$WORK/scan/full.out")"
+fi
+
+# The plugin's fix-its become the fix where the rules have none: a tree of
+# our own (hard links to the Debian tree, which stays untouched) with one
+# more directory, a single page freed before its vunmap() (the plugin
+# case bad-single-page.c): the patch converts to vmap_pages() and is
+# verified after the kernel-fixes series.
+ftree=$WORK/scan/tree
+rm -rf "$ftree"
+cp -al "$src" "$ftree"
+mkdir -p "$ftree/vmapcheck_test"
+echo 'obj-y += single.o' >"$ftree/vmapcheck_test/Makefile"
+{ echo '// SPDX-License-Identifier: GPL-2.0-only'
+  echo '#include <linux/gfp.h>'
+  echo '#include <linux/mm.h>'
+  echo 'int single_page_copy(void *src);'
+  sed -n '/^#include <linux\/vmalloc.h>/,$p' "$top/testsuite/plugin/bad-single-page.c" |
+	sed 's| */\* {.*||'; } >"$ftree/vmapcheck_test/single.c"
+fo=$WORK/scan/fixit
+mkdir -p "$fo"
+cp "$user/.config" "$fo/.config"
+scan_run KSRC="$ftree" O="$fo" M=vmapcheck_test >"$WORK/scan/fixit.out" 2>&1
+rc=$?
+fix=$(ls "$fo"/vmapcheck/fixes/*vmapcheck_test-single.c.patch 2>/dev/null)
+if [ $rc -eq 0 ] && [ -n "$fix" ] && grep -q "fix from vmapcheck (plugin)" "$fix" &&
+   grep -q "^+.*vmap_pages(&page, 1, VM_MAP, PAGE_KERNEL, GFP_KERNEL);" "$fix" &&
+   grep -q "^+.*vunmap_pages(v);" "$fix" &&
+   grep -q "^fix patches: 1 in .*; 1 apply after the kernel-fixes series and compile" "$fo/vmapcheck/summary.txt"; then
+	pass "scan/the plugin's fix-its as a fix patch, verified"
+else
+	fail "scan/the plugin's fix-its as a fix patch, verified" "status $rc; $(cat "$fo/vmapcheck/summary.txt" "$fix" 2>/dev/null | head -n 20)"
+fi
+rm -rf "$ftree"
