@@ -17,7 +17,8 @@
 extern "C" {
 #endif
 
-#define FACTS_VERSION 1
+/* 2: events say whether a map is counted; edge values name their block. */
+#define FACTS_VERSION 2
 
 /* Where a location is, for the writer. */
 typedef void (*loc_resolver)(vc_loc loc, const char **file, int *line, int *column);

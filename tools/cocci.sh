@@ -17,3 +17,15 @@ cocci_run()
 	spatch -D "$mode" $flags --cocci-file "$rule" \
 		$(sed -n 's|^// Options:||p' "$rule") "$@"
 }
+
+# mapping_sources TREE [SUBDIR]: the C files of the kernel TREE (under
+# SUBDIR) that name a mapping API, relative to TREE, sorted; not tools/,
+# samples/, Documentation/, scripts/ or usr/, which are not kernel code.
+# The token prefilter of both make scan and make cocci-scan.
+mapping_sources()
+{
+	(cd "$1" && grep -rlE --include='*.c' \
+		'\b(vmap|vm_map_ram|vunmap|vm_unmap_ram|vmap_pages|vunmap_pages|register_vmap_purge_notifier)\b' \
+		"${2:-.}" | sed 's|^\./||' |
+		grep -Ev '^(tools|samples|Documentation|scripts|usr)/' | sort)
+}

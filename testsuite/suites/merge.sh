@@ -57,7 +57,7 @@ printf 'garbage\n' >"$damaged/garbage.facts"
 "$MERGE" "$damaged" >"$damaged/out" 2>"$damaged/err"
 rc=$?
 for what in "truncated.facts: line [0-9]*: truncated" \
-	    "version.facts: facts version 999, this vmapcheck-merge reads version 1" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 2" \
 	    "corrupt.facts: line 3: unknown record" \
 	    "garbage.facts: line 1: not a vmapcheck facts file"; do
 	if grep -q "vmapcheck-merge: .*$what.*; skipping this file" "$damaged/err"; then
