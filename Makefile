@@ -37,13 +37,22 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 	-fasynchronous-unwind-tables $(WARNINGS) -isystem $(PLUGIN_INC) \
 	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
-CORE      := util classes fnmodel summary flow check-release check-lazy messages facts
+CORE      := util model classes fnmodel summary flow check-release check-lazy messages facts
 GCC_SIDE  := vmapcheck api keys extract report
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
+# The one API model, and what make generates from it.
+MODEL     := model/kernel.api
+GEN       := $(BUILD)/gen
+# The Coccinelle rules with the model in them, as users run them, and the
+# man pages with the model's table.
+RULES_DIR := build/rules
+RULES     := $(patsubst rules/%,$(RULES_DIR)/%,$(wildcard rules/*.cocci))
+MAN_PAGES := $(patsubst docs/%,build/man/%,$(wildcard docs/*.1))
 PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
-# What the scripts are told: the compiler, our binaries, the cache.
+# What the scripts are told: the compiler, our binaries and rules, the cache.
 KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
-RUN_ARGS  := $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE)
+RULES_ARGS := RULES=$(CURDIR)/$(RULES_DIR)
+RUN_ARGS  := $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE) $(RULES_ARGS)
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
@@ -52,11 +61,43 @@ DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 
 .PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci kernel-check bench deps \
 	install clean
-all: $(PLUGIN) $(MERGE)
+all: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
-	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
+	$(GCC) $(CORE_CFLAGS) -I$(GEN) -c -o $@ $<
+
+# The built-in model as a C string for model.c.
+$(GEN)/kernel-api.inc: $(MODEL)
+	@mkdir -p $(GEN)
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/.*/\t"&\\n"/' $< >$@
+$(BUILD)/model.o: $(GEN)/kernel-api.inc
+
+# A semantic patch: its "@vmapcheck-api@" line becomes the model and
+# rules/api.ml.  spatch puts line directives into script code at a '#':
+# none may be left.
+define with-model
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@awk -v model=$(MODEL) -v api=rules/api.ml '/@vmapcheck-api@/ { \
+		print "(* Made by make from " model " and " api ": edit those. *)"; \
+		print "let builtin_model = {model|"; \
+		while ((getline l < model) > 0) { sub(/#.*/, "", l); if (l ~ /[^ ]/) print l } \
+		print "|model}"; \
+		while ((getline l < api) > 0) print l; \
+		next } { print }' $< >$@
+endef
+$(RULES_DIR)/%.cocci: rules/%.cocci rules/api.ml $(MODEL)
+	$(with-model)
+
+# A man page: its "@vmapcheck-model@" line becomes the model's entries.
+build/man/%.1: docs/%.1 $(MODEL)
+	@mkdir -p build/man
+	@echo "  GEN     $@"
+	@awk -v model=$(MODEL) '/@vmapcheck-model@/ { \
+		while ((getline l < model) > 0) \
+			if (l !~ /^(#|$$)/) { gsub(/\\/, "\\e", l); gsub(/-/, "\\-", l); print l } \
+		next } { print }' $< >$@
 
 $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
@@ -74,27 +115,27 @@ $(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
 
 # make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FAIL_ON_FINDINGS=1]
 SCAN_VARS := KSRC O SCAN CONFIG M V FAIL_ON_FINDINGS
-scan: deps $(PLUGIN) $(MERGE)
+scan: deps $(PLUGIN) $(MERGE) $(RULES)
 	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))
 
 # KSRC: a kernel source tree (default: the Debian 6.12 tree of the cache).
-cocci-scan: deps
-	@tools/cocci-scan CACHE=$(CACHE) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
+cocci-scan: deps $(RULES)
+	@tools/cocci-scan CACHE=$(CACHE) $(RULES_ARGS) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
-check: deps $(PLUGIN) $(MERGE)
+check: deps $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
 	@testsuite/run $(RUN_ARGS)
 
-check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE)
+check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE) $(RULES)
 	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
 
 # The kernel-fixes series on the Debian 6.12 and 6.1 trees (testsuite/suites/kfix.sh).
 kernel-check: deps
 	@testsuite/run CACHE=$(CACHE) kfix
 
-bench: deps $(PLUGIN) $(MERGE)
+bench: deps $(PLUGIN) $(MERGE) $(RULES)
 	@bench/plugin-overhead $(KERNEL_ARGS)
-	@bench/merge-time $(RUN_ARGS)
-	@bench/cocci-scan-time CACHE=$(CACHE)
+	@bench/merge-time $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE)
+	@bench/cocci-scan-time CACHE=$(CACHE) $(RULES_ARGS)
 	@bench/vmap-pages-cost CACHE=$(CACHE)
 	@bench/scan-stages $(RUN_ARGS)
 
@@ -111,17 +152,18 @@ deps:
 	else echo "deps: missing packages; run: sudo apt-get install" $$missing; \
 		exit 1; fi
 
-install: $(PLUGIN) $(MERGE)
+install: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/vmapcheck.so
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(MERGE) $(DESTDIR)$(PREFIX)/bin/vmapcheck-merge
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0644 docs/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/vmapcheck
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/vmapcheck/
-	if [ -d rules ]; then install -d $(DESTDIR)$(DATADIR)/rules && \
-		install -m 0644 rules/*.cocci $(DESTDIR)$(DATADIR)/rules/; fi
+	install -d $(DESTDIR)$(DATADIR)/rules
+	install -m 0644 $(RULES) $(DESTDIR)$(DATADIR)/rules/
+	install -m 0644 $(MODEL) $(DESTDIR)$(DATADIR)/
 
 clean:
 	rm -rf build

@@ -36,25 +36,35 @@ static const struct event *event_with(const struct fn *f, const struct flow *fl,
 	return first;
 }
 
-/* Add the unmap event E to R's fix-its; false if it cannot be converted. */
-static bool fix_unmap(struct finding *r, const struct event *e)
+/* Does the API model give API a refcounted form? */
+static bool has_counted_form(const struct api_model *model, const char *api)
 {
-	if (e->kind != EV_UNMAP || strcmp(e->api, "vunmap") || e->call == NO_LOC ||
+	const struct api_entry *a = model_find(model, api);
+
+	return a && a->counted;
+}
+
+/* Add the unmap event E to R's fix-its; false if it cannot be converted. */
+static bool fix_unmap(const struct api_model *model, struct finding *r, const struct event *e)
+{
+	if (e->kind != EV_UNMAP || !has_counted_form(model, e->api) || e->call == NO_LOC ||
 	    r->nfix_unmap == MAX_FIXES)
 		return false;
 	for (int i = 0; i < r->nfix_unmap; i++)
 		if (r->fix_unmap[i] == e->call)
 			return true;
+	r->fix_unmap_api[r->nfix_unmap] = e->api;
 	r->fix_unmap[r->nfix_unmap++] = e->call;
 	return true;
 }
 
 /*
  * The unmaps of the lazy-unmap list WHERE, all of which must become
- * vunmap_pages() once what is queued there is refcounted.  Mechanical only
+ * their refcounted form once what is queued there is refcounted.  Mechanical only
  * if no other code can queue on the list or purge it.
  */
-static const char *fix_list(struct finding *r, struct vc_name where, const struct fn *queuer)
+static const char *fix_list(const struct api_model *model, struct finding *r,
+			    struct vc_name where, const struct fn *queuer)
 {
 	for (int i = 0; i < functions.n; i++) {
 		struct fn *g = functions.v[i];
@@ -74,8 +84,8 @@ static const char *fix_list(struct finding *r, struct vc_name where, const struc
 					return "other functions queue mappings on the same list";
 			if (e->kind == EV_UNMAP &&
 			    names_have(class_names(&g->classes, e->cls), where) &&
-			    !fix_unmap(r, e))
-				return "the list is also drained by other means than 'vunmap'";
+			    !fix_unmap(model, r, e))
+				return "the list is also drained by unmaps with no refcounted form";
 		}
 	}
 	return NULL;
@@ -92,32 +102,33 @@ static const char *reason(const char *fmt, const char *name)
 
 /*
  * The refcounted fix as fix-its, when the edit is mechanical: the mapping
- * is a vmap() of this function that nothing else keeps, and every unmap of
- * it (here, or of the list it is queued on) is a plain vunmap().
+ * is made here by a map call with a refcounted form that nothing else
+ * keeps, and every unmap of it (here, or of the list it is queued on) has
+ * a refcounted form too.
  */
-static void plan_fix(struct fn *f, const struct instance *in, const struct flow *fl,
-		     struct finding *r)
+static void plan_fix(const struct api_model *model, struct fn *f,
+		     const struct instance *in, const struct flow *fl, struct finding *r)
 {
 	const struct event *map = in->site >= 0 ? &f->events.v[in->site] : NULL;
 
 	if (in->owns_pages)
 		return;
 	if (!map) {
-		r->no_fix = "the mapping is made in another function; change its 'vmap' "
+		r->no_fix = "the mapping is made in another function; change its map call "
 			"and every unmap of it there";
 		return;
 	}
 	if (map->kind != EV_MAP) {
-		r->no_fix = reason("the mapping is made in '%s'; change the 'vmap' there "
+		r->no_fix = reason("the mapping is made in '%s'; change the map call there "
 				   "and every unmap of it", in->origin_fn);
 		return;
 	}
-	if (strcmp(map->api, "vmap")) {
+	if (!has_counted_form(model, map->api)) {
 		r->no_fix = reason("'%s' has no refcounted form", map->api);
 		return;
 	}
 	if (map->call == NO_LOC) {
-		r->no_fix = "the 'vmap' call is in a macro";
+		r->no_fix = reason("the '%s' call is in a macro", map->api);
 		return;
 	}
 	if ((fl->in.v[MODEL_EXIT_BLOCK] & (LIVE | DEFERRED)) == LIVE) {
@@ -131,12 +142,12 @@ static void plan_fix(struct fn *f, const struct instance *in, const struct flow 
 		return;
 	}
 	for (int k = 0; k < f->events.n; k++) {
-		if ((fl->fx.v[k] & FX_UNMAP) && !fix_unmap(r, &f->events.v[k])) {
+		if ((fl->fx.v[k] & FX_UNMAP) && !fix_unmap(model, r, &f->events.v[k])) {
 			r->no_fix = reason("it is also unmapped by '%s'", f->events.v[k].api);
 			return;
 		}
 		if ((fl->fx.v[k] & FX_DEFER) && fl->defer_where.v[k].depth >= 0 &&
-		    (r->no_fix = fix_list(r, fl->defer_where.v[k], f)))
+		    (r->no_fix = fix_list(model, r, fl->defer_where.v[k], f)))
 			return;
 		if ((fl->fx.v[k] & FX_DEFER) && fl->defer_where.v[k].depth < 0) {
 			r->no_fix = reason("it is queued by '%s', whose unmap is not known",
@@ -145,10 +156,11 @@ static void plan_fix(struct fn *f, const struct instance *in, const struct flow 
 		}
 	}
 	r->fix_map = map->call;
+	r->fix_map_api = map->api;
 }
 
 static void report_release(struct fn *f, const struct instance *in, const struct flow *fl,
-			   int k, bool deferred, bool unmapped_later, bool fixits,
+			   int k, bool deferred, bool unmapped_later, const struct api_model *fixits,
 			   finding_vec *out)
 {
 	const struct event *e = &f->events.v[k];
@@ -176,14 +188,14 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	if (unmapped_later && (d = event_with(f, fl, FX_UNMAP, k)))
 		r.unmap_loc = d->loc;
 	if (fixits)
-		plan_fix(f, in, fl, &r);
+		plan_fix(fixits, f, in, fl, &r);
 	if (r.no_fix)
 		r.nfix_unmap = 0;
 	vec_push(*out, r);
 }
 
 static void check_instance(struct flow_context *cx, const struct instance *in,
-			   bool *reported, bool fixits, finding_vec *out)
+			   bool *reported, const struct api_model *fixits, finding_vec *out)
 {
 	struct fn *f = cx->f;
 	struct flow fl;
@@ -227,7 +239,7 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	flow_free(&fl);
 }
 
-void check_released_while_mapped(struct fn *f, finding_vec *out, bool fixits,
+void check_released_while_mapped(struct fn *f, finding_vec *out, const struct api_model *fixits,
 				 FILE *verbose)
 {
 	struct flow_context cx;

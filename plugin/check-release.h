@@ -5,15 +5,17 @@
 #include <stdio.h>
 
 #include "finding.h"
+#include "model.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* Check A on F (summaries and facts computed): findings go to OUT, with
-   fix-its planned if FIXITS (the source is at hand: the plugin). */
-void check_released_while_mapped(struct fn *f, finding_vec *out, bool fixits,
-				 FILE *verbose);
+   fix-its planned from the API model FIXITS if not NULL (the source is at
+   hand: the plugin). */
+void check_released_while_mapped(struct fn *f, finding_vec *out,
+				 const struct api_model *fixits, FILE *verbose);
 
 #ifdef __cplusplus
 }

@@ -389,7 +389,7 @@ static void hook_call(extractor *x, gcall *call, const api_entry *api)
 		tree arg = gimple_call_arg(call, i), fndecl;
 		int c = -1;
 
-		if (!(api->hook_args & (1UL << i)))
+		if (!(api->args & (1UL << i)))
 			continue;
 		fndecl = function_address(arg);
 		if (!fndecl && (c = value_class(x, arg)) < 0)
@@ -445,13 +445,14 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		return;
 	}
 	case API_UNMAP:
+	case API_UNMAP_COUNTED:
 	case API_FREE_AREA:
 		/* Freeing an array of page pointers is not an unmap. */
 		if (POINTER_TYPE_P(TREE_TYPE(arg)) &&
 		    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(arg))))
 			return;
 		e = add_event(x, EV_UNMAP, call, c);
-		e->certain = api->kind == API_UNMAP;
+		e->certain = api->kind != API_FREE_AREA;
 		break;
 	case API_DEFER:
 		e = add_event(x, EV_DEFER, call, c);
@@ -472,6 +473,8 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		return;
 	case API_ERRTEST:	/* decoded at the condition that uses it */
 	case API_HOOK:		/* hook_call() */
+	case API_RUNNER:	/* not a hook: nothing to record */
+	case API_NKINDS:
 		return;
 	}
 	e->api = api->name;

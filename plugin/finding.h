@@ -40,10 +40,12 @@ struct finding {
 	const char *defer_fn;
 	struct vc_name defer_where;	/* ... on this list (depth -1: none) */
 	vc_loc unmap_loc;		/* unmapped only after the release */
-	/* Fix-its: vmap() at fix_map becomes vmap_pages(..., GFP_KERNEL) and
-	   the vunmap() calls at fix_unmap become vunmap_pages(). */
+	/* Fix-its: the map call at fix_map (of fix_map_api) and the unmap calls
+	   at fix_unmap become their refcounted forms (the API model's counted=). */
 	vc_loc fix_map;
+	const char *fix_map_api;
 	vc_loc fix_unmap[MAX_FIXES];
+	const char *fix_unmap_api[MAX_FIXES];
 	int nfix_unmap;
 	const char *no_fix;		/* why there is no fix-it */
 

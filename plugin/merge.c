@@ -121,13 +121,16 @@ struct report {
 };
 typedef VEC(struct report) report_vec;
 
+/* The API model, for the words of the advice. */
+static struct api_model model;
+
 static void add_reports(report_vec *out, const finding_vec *findings)
 {
 	for (int i = 0; i < findings->n; i++) {
 		struct report r;
 		const struct place *p;
 
-		r.n = finding_messages(&findings->v[i], r.m);
+		r.n = finding_messages(&findings->v[i], &model, r.m);
 		r.origin = NULL;
 		p = place_of(r.m[0].loc);
 		/*
@@ -150,7 +153,7 @@ static void analyse(report_vec *out, FILE *verbose)
 		summaries_dump(verbose);
 	for (int i = 0; i < functions.n; i++)
 		if (function_analysed(functions.v[i]))
-			check_released_while_mapped(functions.v[i], &findings, false, verbose);
+			check_released_while_mapped(functions.v[i], &findings, NULL, verbose);
 	check_lazy_lists(&findings, analysed_unit < 0, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);
@@ -246,6 +249,7 @@ int main(int argc, char **argv)
 	FILE *verbose = NULL;
 	bool json = false, all = false, ok = true;
 	int units = 0, ndirs = 0;
+	char err[MODEL_ERROR_SIZE];
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help")) {
@@ -267,6 +271,10 @@ int main(int argc, char **argv)
 	if (!ndirs) {
 		fputs("vmapcheck-merge: no facts directory given; see --help\n", stderr);
 		return 64;
+	}
+	if (!model_init(&model, err)) {
+		fprintf(stderr, "vmapcheck-merge: %s\n", err);
+		return 2;
 	}
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] != '-')
@@ -300,5 +308,6 @@ int main(int argc, char **argv)
 	vec_free(whole);
 	vec_free(news);
 	functions_free();
+	model_free(&model);
 	return ok ? 0 : 2;
 }

@@ -1,13 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The words of a finding (see messages.h).  Names are quoted with ' as
- * GCC does in the C locale.
+ * GCC does in the C locale.  The API names the advice uses come from the
+ * API model.
  */
 
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "messages.h"
+
+/* The API names of the advice. */
+struct words {
+	const char *owner_flag;		/* hands the pages to a mapping */
+	const char *free_area;		/* frees a mapping (and owned pages) */
+	const char *counted_map;	/* the refcounted map and unmap */
+	const char *counted_unmap;
+	const char *hook;		/* a flush hook to suggest */
+};
+
+static const char *or(const char *name, const char *otherwise)
+{
+	return name ? name : otherwise;
+}
+
+static struct words words_of(const struct api_model *model)
+{
+	struct words w = {
+		or(model_owner_flag(model), "the flag"),
+		or(model_first(model, API_FREE_AREA), "free"),
+		or(model_first(model, API_MAP_COUNTED), "a refcounted map"),
+		or(model_first(model, API_UNMAP_COUNTED), "its unmap"),
+		or(model_first(model, API_HOOK), "a hook"),
+	};
+	return w;
+}
 
 static struct message *say(struct message *m, bool note, vc_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -25,18 +52,19 @@ static struct message *say(struct message *m, bool note, vc_loc loc, const char 
 	return m + 1;
 }
 
-static struct message *warning(const struct finding *f, struct message *m)
+static struct message *warning(const struct finding *f, const struct words *w,
+			       struct message *m)
 {
 	const char *api = f->release_api, *what = f->released, *map = f->mapping;
 
 	if (f->handed_over)
 		return what ?
 			say(m, false, f->loc, "'%s' releases '%s', a page whose reference was "
-			    "handed to the mapping '%s' with 'VM_MAP_PUT_PAGES' [vmapcheck]",
-			    api, what, map) :
+			    "handed to the mapping '%s' with '%s' [vmapcheck]",
+			    api, what, map, w->owner_flag) :
 			say(m, false, f->loc, "'%s' releases pages whose references were "
-			    "handed to the mapping '%s' with 'VM_MAP_PUT_PAGES' [vmapcheck]",
-			    api, map);
+			    "handed to the mapping '%s' with '%s' [vmapcheck]",
+			    api, map, w->owner_flag);
 	if (f->unmap_loc != NO_LOC)
 		return what ?
 			say(m, false, f->loc, "'%s' releases '%s' while it is still mapped by "
@@ -50,7 +78,8 @@ static struct message *warning(const struct finding *f, struct message *m)
 		    "'%s' [vmapcheck]", api, map);
 }
 
-static int lazy_list_messages(const struct finding *f, struct message *out)
+static int lazy_list_messages(const struct finding *f, const struct words *w,
+			      struct message *out)
 {
 	struct message *m = out;
 	const char *why = f->unprotected_loc != NO_LOC && f->no_hook ?
@@ -74,34 +103,36 @@ static int lazy_list_messages(const struct finding *f, struct message *out)
 			"here, in '%s', while it is still on the list", f->unprotected_fn);
 	if (f->no_hook)
 		m = say(m, true, f->purge_loc[0] != NO_LOC ? f->purge_loc[0] : f->loc,
-			"no flush hook reaches a purge of '%s': neither "
-			"'register_vmap_purge_notifier', a shrinker, "
-			"'register_oom_notifier' nor 'cpuhp_setup_state' leads here", f->list);
+			"no flush hook reaches a purge of '%s': no vmap purge notifier, "
+			"shrinker, OOM notifier or CPU-hotplug callback leads here", f->list);
 	if (f->unprotected_loc != NO_LOC)
-		m = say(m, true, f->loc, "fix: map with 'vmap_pages' and unmap with "
-			"'vunmap_pages' so that queued mappings hold their pages%s",
-			f->no_hook ? ", and drain the list from a flush hook such as "
-			"'register_vmap_purge_notifier'" : "");
+		m = say(m, true, f->loc, "fix: map with '%s' and unmap with '%s' so that "
+			"queued mappings hold their pages%s%s%s", w->counted_map,
+			w->counted_unmap, f->no_hook ? ", and drain the list from a flush "
+			"hook such as '" : "", f->no_hook ? w->hook : "", f->no_hook ? "'" : "");
 	else
-		m = say(m, true, f->loc, "fix: drain the list from a flush hook such as "
-			"'register_vmap_purge_notifier'");
+		m = say(m, true, f->loc, "fix: drain the list from a flush hook such as '%s'",
+			w->hook);
 	return m - out;
 }
 
-int finding_messages(const struct finding *f, struct message *out)
+int finding_messages(const struct finding *f, const struct api_model *model,
+		     struct message *out)
 {
-	if (f->kind == FINDING_LAZY_LIST)
-		return lazy_list_messages(f, out);
+	struct words w = words_of(model);
 
-	struct message *m = warning(f, out);
+	if (f->kind == FINDING_LAZY_LIST)
+		return lazy_list_messages(f, &w, out);
+
+	struct message *m = warning(f, &w, out);
 
 	if (f->helper_loc != NO_LOC)
 		m = say(m, true, f->helper_loc, "the pages are released here, in '%s'",
 			f->helper_fn);
 	if (f->map_loc != NO_LOC) {
 		if (f->handed_over)
-			m = say(m, true, f->map_loc, "mapping created here with "
-				"'VM_MAP_PUT_PAGES': 'vfree' of it releases the pages again");
+			m = say(m, true, f->map_loc, "mapping created here with '%s': '%s' of "
+				"it releases the pages again", w.owner_flag, w.free_area);
 		else if (f->map_fn && f->not_unmapped_here)
 			m = say(m, true, f->map_loc, "mapping created here, in '%s'; nothing "
 				"in '%s' unmaps '%s' before the release", f->map_fn,
@@ -119,12 +150,12 @@ int finding_messages(const struct finding *f, struct message *out)
 		m = say(m, true, f->unmap_loc, "'%s' is unmapped only here, after the release",
 			f->mapping);
 	if (f->handed_over)
-		m = say(m, true, f->loc, "fix: drop this release and let 'vfree' release the "
-			"pages, or map without 'VM_MAP_PUT_PAGES'");
+		m = say(m, true, f->loc, "fix: drop this release and let '%s' release the "
+			"pages, or map without '%s'", w.free_area, w.owner_flag);
 	else
 		m = say(m, true, f->loc, "fix: unmap '%s' before releasing its pages, or map "
-			"with 'vmap_pages' and unmap with 'vunmap_pages' so that the mapping "
-			"holds its own page references", f->mapping);
+			"with '%s' and unmap with '%s' so that the mapping holds its own page "
+			"references", f->mapping, w.counted_map, w.counted_unmap);
 	m[-1].fixits = f->fix_map != NO_LOC;
 	if (f->no_fix)
 		m = say(m, true, f->loc, "no fix-it: %s", f->no_fix);

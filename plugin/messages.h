@@ -7,6 +7,7 @@
 #define VMAPCHECK_MESSAGES_H
 
 #include "finding.h"
+#include "model.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,8 +23,10 @@ struct message {
 	char text[MESSAGE_SIZE];
 };
 
-/* Fill OUT with the warning and notes of F; returns how many. */
-int finding_messages(const struct finding *f, struct message *out);
+/* Fill OUT with the warning and notes of F, the advice named from MODEL;
+   returns how many. */
+int finding_messages(const struct finding *f, const struct api_model *model,
+		     struct message *out);
 
 #ifdef __cplusplus
 }

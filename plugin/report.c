@@ -11,6 +11,7 @@
 #include "report.h"
 #include "gcc-rich-location.h"
 #include "messages.h"
+#include "api.h"
 
 static int compare_findings(const void *pa, const void *pb)
 {
@@ -52,15 +53,25 @@ static void rename_callee(rich_location *rich, location_t call, const char *old_
 	rich->add_fixit_replace(source_range::from_locations(start, end), name);
 }
 
-/* The refcounted fix: vmap() -> vmap_pages(..., GFP_KERNEL), vunmap() -> vunmap_pages(). */
+/* The refcounted fix: each call of the finding's fix-its renamed to its
+   counted form, the map call given the counted form's extra argument. */
 static void inform_with_fixits(const struct finding *f, const struct message *m)
 {
+	const struct api_model *model = api_model();
+	const struct api_entry *map = model_find(model, f->fix_map_api);
+	const struct api_entry *counted = model_find(model, map->counted);
 	gcc_rich_location rich(m->loc);
 
-	rename_callee(&rich, f->fix_map, "vmap", "vmap_pages");
-	rich.add_fixit_insert_before(get_finish(f->fix_map), ", GFP_KERNEL");
+	rename_callee(&rich, f->fix_map, map->name, map->counted);
+	if (counted && counted->extra_arg) {
+		char extra[200];
+
+		snprintf(extra, sizeof(extra), ", %s", counted->extra_arg);
+		rich.add_fixit_insert_before(get_finish(f->fix_map), extra);
+	}
 	for (int i = 0; i < f->nfix_unmap; i++)
-		rename_callee(&rich, f->fix_unmap[i], "vunmap", "vunmap_pages");
+		rename_callee(&rich, f->fix_unmap[i], f->fix_unmap_api[i],
+			      model_find(model, f->fix_unmap_api[i])->counted);
 	inform(&rich, "%s", m->text);
 }
 
@@ -69,7 +80,7 @@ void report_findings(finding_vec *findings, bool as_errors)
 	qsort(findings->v, findings->n, sizeof(*findings->v), compare_findings);
 	for (int i = 0; i < findings->n; i++) {
 		struct message m[MAX_MESSAGES];
-		int n = finding_messages(&findings->v[i], m);
+		int n = finding_messages(&findings->v[i], api_model(), m);
 		auto_diagnostic_group group;
 
 		if (!emit_warning(&m[0], as_errors))

@@ -125,7 +125,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 		summaries_dump(stderr);
 	for (int i = 0; i < functions.n; i++)
 		if (functions.v[i]->extracted)
-			check_released_while_mapped(functions.v[i], &findings, true,
+			check_released_while_mapped(functions.v[i], &findings, api_model(),
 						    verbose ? stderr : NULL);
 	check_lazy_lists(&findings, false, &findings);
 	report_findings(&findings, as_errors);
@@ -190,7 +190,7 @@ __visible int plugin_init(struct plugin_name_args *info,
 	if (!api_init(api_file))
 		return 0;
 	if (verbose)
-		api_dump(stderr);
+		model_dump(api_model(), stderr);
 
 	struct register_pass_info pass = {
 		.pass = new extract_pass(),

@@ -27,22 +27,7 @@ virtual report
 
 @initialize:ocaml@
 @@
-let maps = ["vmap"; "vm_map_ram"]
-let counted_maps = ["vmap_pages"]
-let unmaps = ["vunmap"; "vfree"; "vm_unmap_ram"; "vunmap_pages"]
-let page_releases = ["put_page"; "__free_page"; "__free_pages"; "folio_put";
-  "unpin_user_page"; "put_user_page"; "page_cache_release"]
-let array_releases = ["release_pages"; "unpin_user_pages";
-  "unpin_user_pages_dirty_lock"; "put_user_pages"; "put_user_pages_dirty_lock"]
-(* Registrations of a notifier block or a shrinker, and the fields of those
-   that the kernel calls to flush. *)
-let registrations = ["register_vmap_purge_notifier"; "register_oom_notifier";
-  "register_shrinker"; "shrinker_register"]
-let flush_fields = ["notifier_call"; "scan_objects"]
-let cpuhp_setups = ["cpuhp_setup_state"; "cpuhp_setup_state_nocalls"]
-(* Functions handed to these run on their own schedule: no flush hook. *)
-let runners = ["kthread_run"; "kthread_create"; "kthread_run_fn"; "timer_setup";
-  "INIT_WORK"; "INIT_DELAYED_WORK"; "queue_work"; "schedule_work"]
+(* @vmapcheck-api@: make puts the API model (rules/api.ml) here. *)
 
 let contains_word s w =
   let n = String.length w and m = String.length s in
@@ -124,10 +109,12 @@ let message l no_hook =
     | None, _ -> Printf.sprintf "no flush hook reaches its purge (%s)" purged in
   Printf.sprintf "%s queues vmap addresses on the lazy-unmap list %s instead of unmapping them: %s; %s"
     l.deferrer l.name why
-    (match l.released <> None, no_hook with
-     | true, true -> "map with vmap_pages() and unmap with vunmap_pages(), and drain it from register_vmap_purge_notifier() or a shrinker"
-     | true, false -> "map with vmap_pages() and unmap with vunmap_pages()"
-     | false, _ -> "drain it from register_vmap_purge_notifier() or a shrinker")
+    (let counted = Printf.sprintf "map with %s() and unmap with %s()" counted_map counted_unmap
+     and drain = Printf.sprintf "drain it from %s() or a shrinker" first_hook in
+     match l.released <> None, no_hook with
+     | true, true -> counted ^ ", and " ^ drain
+     | true, false -> counted
+     | false, _ -> drain)
 
 (* The lists to report, with whether no hook drains them, in line order.
    A list counts when mappings go there or are purged from there. *)
@@ -162,6 +149,12 @@ let forget_file () =
   List.iter Hashtbl.reset [hooks; taken; registered];
   Hashtbl.reset lists;
   Hashtbl.reset edges
+
+// The user's API model entries: spatch -D api=FILE.
+@script:ocaml@
+file << virtual.api;
+@@
+api_load_user file
 
 // --------------------------------------------------------------------------
 // The functions of the file and the calls between them
@@ -208,20 +201,28 @@ if not (List.mem g (Hashtbl.find_all edges f)) then
   Hashtbl.add edges f g
 
 // --------------------------------------------------------------------------
-// Flush hooks: notifier blocks and shrinkers handed to a registration, and
-// CPU-hotplug callbacks
+// Flush hooks: the arguments of a hook registration (the API model's hook
+// entries): a function of the file is a hook; an object (a notifier block,
+// a shrinker) makes the functions stored in it hooks.
 
 @reg@
-identifier r : script:ocaml () { List.mem r registrations };
+identifier r : script:ocaml () { is_hook r };
+expression list[n] before;
 expression E;
 @@
 
-r(E, ...)
+r(before, E, ...)
 
 @script:ocaml@
+r << reg.r;
+n << reg.n;
 e << reg.E;
 @@
-Hashtbl.replace registered (tidy e) ()
+if List.mem n (api_args r) then begin
+  let e = tidy e in
+  if Hashtbl.mem functions e then Hashtbl.replace hooks e ()
+  else Hashtbl.replace registered e ()
+end
 
 @hook_init@
 identifier nb, fld, cb;
@@ -235,7 +236,8 @@ nb << hook_init.nb;
 fld << hook_init.fld;
 cb << hook_init.cb;
 @@
-if List.mem fld flush_fields && Hashtbl.mem registered nb then
+ignore fld;
+if Hashtbl.mem registered nb then
   Hashtbl.replace hooks cb ()
 
 @hook_field@
@@ -254,28 +256,9 @@ e << hook_field.E;
 fld << hook_field.fld;
 cb << hook_field.cb;
 @@
-if List.mem fld flush_fields && Hashtbl.mem registered (tidy e) then
+ignore fld;
+if Hashtbl.mem registered (tidy e) then
   Hashtbl.replace hooks cb ()
-
-@hook_cpuhp@
-identifier setup : script:ocaml () { List.mem setup cpuhp_setups };
-expression E1, E2;
-identifier up, down;
-@@
-
-(
- setup(E1, E2, up, down)
-|
- setup(E1, E2, NULL, down)
-|
- setup(E1, E2, up, NULL)
-)
-
-@script:ocaml@
-up << hook_cpuhp.up = "";
-down << hook_cpuhp.down = "";
-@@
-List.iter (fun f -> if f <> "" then Hashtbl.replace hooks f ()) [up; down]
 
 // Functions whose address escapes (other than to a registration above):
 // code elsewhere may call them.
@@ -295,7 +278,7 @@ expression E;
 f << escape.f;
 g << escape.g = "";
 @@
-if not (Hashtbl.mem hooks f) && not (List.mem g runners) then
+if not (Hashtbl.mem hooks f) && not (is_runner g) then
   Hashtbl.replace taken f ()
 
 @escape_init@
@@ -364,7 +347,7 @@ identifier fld;
 expression E, I;
 global idexpression G;
 position pu;
-identifier unm : script:ocaml () { List.mem unm unmaps };
+identifier unm : script:ocaml () { is_unmap_api unm };
 @@
 
 (
@@ -393,7 +376,7 @@ Hashtbl.iter (fun _ l ->
 @queued exists@
 expression V, P;
 identifier I, dfn : script:ocaml () { Hashtbl.mem lists dfn };
-identifier mapfn : script:ocaml () { List.mem mapfn maps || List.mem mapfn counted_maps };
+identifier mapfn : script:ocaml () { is_map mapfn || is_counted_map mapfn };
 type T;
 position pq;
 @@
@@ -416,9 +399,9 @@ l.queues <- List.append l.queues [(dfn, List.hd pq)]
 @unprotected exists@
 expression V, P, E;
 identifier I, dfn : script:ocaml () { Hashtbl.mem lists dfn };
-identifier mapfn : script:ocaml () { List.mem mapfn maps };
-identifier relp : script:ocaml () { List.mem relp page_releases };
-identifier rela : script:ocaml () { List.mem rela array_releases };
+identifier mapfn : script:ocaml () { is_map mapfn };
+identifier relp : script:ocaml () { is_page_release relp };
+identifier rela : script:ocaml () { is_array_release rela };
 identifier pf : script:ocaml () { is_purge pf };
 type T;
 position pr;
@@ -450,7 +433,7 @@ if l.released = None then l.released <- Some (List.hd pr)
 @fmap@
 expression X;
 identifier fv, fp;
-identifier mapfn : script:ocaml () { List.mem mapfn maps };
+identifier mapfn : script:ocaml () { is_map mapfn };
 @@
 
 X->fv = mapfn(X->fp, ...)
@@ -459,8 +442,8 @@ X->fv = mapfn(X->fp, ...)
 identifier fmap.fv, fmap.fp;
 expression X, E;
 identifier dfn : script:ocaml () { Hashtbl.mem lists dfn };
-identifier relp : script:ocaml () { List.mem relp page_releases };
-identifier rela : script:ocaml () { List.mem rela array_releases };
+identifier relp : script:ocaml () { is_page_release relp };
+identifier rela : script:ocaml () { is_array_release rela };
 identifier pf : script:ocaml () { is_purge pf };
 position pr;
 @@

@@ -27,21 +27,7 @@ virtual report
 
 @initialize:ocaml@
 @@
-(* The kernel API, as the plugin's built-in model has it, plus the macros
-   the plugin sees expanded (__free_page). *)
-let maps = ["vmap"; "vm_map_ram"]
-let unmaps = ["vunmap"; "vfree"; "vm_unmap_ram"; "vunmap_pages"]
-(* Unmaps that a reorder may move: they drop no page references. *)
-let plain_unmaps = ["vunmap"; "vm_unmap_ram"]
-let page_releases = ["put_page"; "__free_page"; "__free_pages"; "folio_put";
-  "unpin_user_page"; "put_user_page"; "page_cache_release"]
-let array_releases = ["release_pages"; "unpin_user_pages";
-  "unpin_user_pages_dirty_lock"; "put_user_pages"; "put_user_pages_dirty_lock"]
-(* Calls that store fresh pages into an array. *)
-let fills = ["pin_user_pages_fast"; "get_user_pages_fast"; "pin_user_pages";
-  "get_user_pages"; "pin_user_pages_unlocked"; "get_user_pages_unlocked";
-  "pin_user_pages_remote"; "get_user_pages_remote"; "alloc_pages_bulk_array";
-  "__alloc_pages_bulk"]
+(* @vmapcheck-api@: make puts the API model (rules/api.ml) here. *)
 
 (* Functions of the file, found by the rules below, that release the pages
    of a parameter, unmap a parameter, or queue it for a deferred unmap (on
@@ -59,15 +45,13 @@ let fillers = Hashtbl.create 17
 (* Patch mode: lines of unmaps that a path reaches with no release first. *)
 let bypassed = Hashtbl.create 17
 
-let is_page_release f = List.mem f page_releases
-let is_array_release f = List.mem f array_releases
 (* A function that queues what it is handed unmaps it only when it cannot
    queue it: not an unmap. *)
 let is_unmap f =
-  List.mem f unmaps || (Hashtbl.mem unmap_helpers f && not (Hashtbl.mem deferrers f))
+  is_unmap_api f || (Hashtbl.mem unmap_helpers f && not (Hashtbl.mem deferrers f))
 
 (* After a release, an unmap that drops page references is no fix. *)
-let is_late_unmap f = f <> "vunmap_pages" && is_unmap f
+let is_late_unmap f = not (is_dropping_unmap f) && is_unmap f
 
 let contains s sub =
   let n = String.length sub in
@@ -113,10 +97,10 @@ let object_of held =
 
 (* Patch mode, the refcounted fix.  A mapping is a local of a function
    (function, name) or a field of any object of the file ("", field).  The
-   tables: calls of the queueing functions and those handed a vmap(), the
-   queueing functions each mapping is handed to, the unmaps that purge each
-   list, the vmap() calls (line, col) of each mapping, and the field
-   mappings made with vmap(). *)
+   tables: calls of the queueing functions and those handed a mapping
+   with a refcounted form, the queueing functions each mapping is handed
+   to, the unmaps that purge each list, the map calls (line, col) of each
+   mapping, and the field mappings made by such calls. *)
 let queue_calls = Hashtbl.create 7
 let mapped_queue_calls = Hashtbl.create 7
 let queued_maps = Hashtbl.create 7
@@ -128,13 +112,13 @@ let refcount_unmap_sites = Hashtbl.create 7
 let at p = let p = List.hd p in (p.Coccilib.line, p.Coccilib.col)
 
 (* The fix is mechanical for a queueing function when every call hands it a
-   vmap() mapping and the file purges its list with vunmap() only. *)
+   mapping with a refcounted form and every unmap purging its list has one. *)
 let mechanical dfn =
   match Hashtbl.find_opt deferrers dfn with
   | None -> false
   | Some list ->
     let purges = Hashtbl.find_all list_purges list in
-    purges <> [] && List.for_all (fun u -> u = "vunmap") purges &&
+    purges <> [] && List.for_all has_counted_form purges &&
     List.for_all (fun p -> Hashtbl.mem mapped_queue_calls (p.Coccilib.line, p.Coccilib.col))
       (Hashtbl.find_all queue_calls dfn)
 
@@ -161,13 +145,28 @@ type finding = {
   released_by : string;
   mapping : string;
   mutable map_at : Coccilib.pos option;
-  mutable owned : bool;
+  mutable owner : string;        (* the flag handing the pages over, or "" *)
   mutable queued : (string * Coccilib.pos) option;
   mutable unmap_at : Coccilib.pos option;
   mutable field_of : string option;
 }
 
 let findings = Hashtbl.create 17
+
+(* What the file maps (as text, "obj->vaddr" or a variable), and whether
+   an expression is one of those or a field of the same name. *)
+let mapped_exprs = Hashtbl.create 17
+let is_mapped_expr v =
+  let v = tidy v in
+  let field_of s = match String.rindex_opt s '>' with
+    | Some i when i > 0 && s.[i - 1] = '-' -> Some (String.sub s (i + 1) (String.length s - i - 1))
+    | _ -> None in
+  Hashtbl.mem mapped_exprs v ||
+  (match field_of v with
+   | Some f -> Hashtbl.fold (fun m () found -> found || field_of m = Some f) mapped_exprs false
+   | None -> false)
+(* Map calls (line, col) handing the pages over, with the flag's name. *)
+let owned_maps = Hashtbl.create 7
 
 let finding pr rel mapping =
   let p = List.hd pr in
@@ -176,7 +175,7 @@ let finding pr rel mapping =
   | Some f -> f
   | None ->
     let f = { release = p; released_by = rel; mapping = tidy mapping; map_at = None;
-              owned = false; queued = None; unmap_at = None; field_of = None } in
+              owner = ""; queued = None; unmap_at = None; field_of = None } in
     Hashtbl.add findings key f;
     f
 
@@ -190,10 +189,10 @@ let update pr change =
   | Some f -> change f
   | None -> ()
 
-(* Patch mode, unmap first: a release of pages that a local vmap() mapping
+(* Patch mode, unmap first: a release of pages that a local mapping
    still maps, with no unmap after it (an error path that forgets the
    mapping).  Chosen only where a function has one such mapping, so that
-   the unmap added names the right one: release and vmap() sites by
+   the unmap added names the right one: release and map sites by
    (line, col). *)
 let unmap_first_releases = Hashtbl.create 7
 let unmap_first_maps = Hashtbl.create 7
@@ -202,7 +201,7 @@ let choose_unmap_first () =
   let by_function = Hashtbl.create 7 in
   Hashtbl.iter (fun _ f ->
       match f.map_at with
-      | Some m when f.unmap_at = None && f.queued = None && not f.owned &&
+      | Some m when f.unmap_at = None && f.queued = None && f.owner = "" &&
                     f.field_of = None && f.mapping <> "" &&
                     String.for_all is_id_char f.mapping ->
         Hashtbl.add by_function f.release.Coccilib.current_element (f, m)
@@ -224,17 +223,17 @@ let message f =
     | Some m, Some fn -> Printf.sprintf " (mapped on line %d, in %s)" (line m) fn
     | Some m, None -> Printf.sprintf " (mapped on line %d)" (line m)
     | None, _ -> "" in
-  if f.owned then
-    Printf.sprintf "%s releases pages handed to the mapping %s%s with VM_MAP_PUT_PAGES: vfree() releases them"
-      f.released_by f.mapping how
+  if f.owner <> "" then
+    Printf.sprintf "%s releases pages handed to the mapping %s%s with %s: %s() releases them"
+      f.released_by f.mapping how f.owner first_free_area
   else
     let why = match f.queued, f.unmap_at with
       | Some (q, p), _ ->
         Printf.sprintf ", which %s on line %d only queues for a deferred unmap" q (line p)
       | None, Some u -> Printf.sprintf ", which is unmapped only later, on line %d" (line u)
       | None, None -> "" in
-    Printf.sprintf "%s releases pages still mapped by %s%s%s; unmap first, or use vmap_pages()"
-      f.released_by f.mapping how why
+    Printf.sprintf "%s releases pages still mapped by %s%s%s; unmap first, or use %s()"
+      f.released_by f.mapping how why counted_map
 
 let by_position a b = compare (a.release.Coccilib.line, a.release.Coccilib.col)
     (b.release.Coccilib.line, b.release.Coccilib.col)
@@ -256,6 +255,8 @@ let print_findings org =
 (* What is known of one file is forgotten before the next. *)
 let forget_file () =
   Hashtbl.reset findings;
+  Hashtbl.reset mapped_exprs;
+  Hashtbl.reset owned_maps;
   Hashtbl.reset release_helpers;
   Hashtbl.reset unmap_helpers;
   Hashtbl.reset deferrers;
@@ -273,6 +274,12 @@ let forget_file () =
   Hashtbl.reset refcount_unmap_sites;
   Hashtbl.reset unmap_first_releases;
   Hashtbl.reset unmap_first_maps
+
+// The user's API model entries: spatch -D api=FILE.
+@script:ocaml@
+file << virtual.api;
+@@
+api_load_user file
 
 // --------------------------------------------------------------------------
 // Functions of the file that release, unmap or queue what they are handed
@@ -318,7 +325,7 @@ Hashtbl.replace release_helpers f ()
 @unmaphelper@
 identifier f, p, fld;
 type T;
-identifier unm : script:ocaml () { List.mem unm unmaps };
+identifier unm : script:ocaml () { is_unmap_api unm };
 @@
 
 f(..., T p, ...) {
@@ -373,38 +380,57 @@ if is_param p && (l = "" || not (is_param l)) then
 // --------------------------------------------------------------------------
 // Check A within a function: a release where the mapping may still be live
 
+// The page array P is the argument the API model names for mapfn.
 @map@
 expression E, P;
-identifier I, mapfn : script:ocaml () { List.mem mapfn maps };
+expression list[n] before;
+identifier I, mapfn : script:ocaml () { is_map mapfn };
 type T;
 position pm;
 @@
 
 (
- E = mapfn@pm(P, ...);
+ E = mapfn@pm(before, P, ...);
 |
- T I = mapfn@pm(P, ...);
+ T I = mapfn@pm(before, P, ...);
 )
 
 @script:ocaml holder@
 pm << map.pm;
 e << map.E = "";
 i << map.I = "";
+mapfn << map.mapfn;
+n << map.n;
 v;
 vo;
 @@
 let held = if e <> "" then e else i in
 ignore pm;
-v := make_expr held;
-vo := make_expr (object_of held)
+if n <> api_arg mapfn then Coccilib.include_match false
+else begin
+  v := make_expr held;
+  vo := make_expr (object_of held)
+end
 
+// Mappings made with the flag that hands them the pages (VM_MAP_PUT_PAGES).
 @owned@
 position map.pm;
-expression P, N, PROT;
-expression flags : script:ocaml () { contains flags "VM_MAP_PUT_PAGES" };
+identifier map.mapfn;
+expression list[n] before;
+expression flags;
 @@
 
-vmap@pm(P, N, flags, PROT)
+mapfn@pm(before, flags, ...)
+
+@script:ocaml@
+mapfn << map.mapfn;
+pm << map.pm;
+n << owned.n;
+flags << owned.flags;
+@@
+let flag = owner_flag mapfn in
+if n = flags_arg mapfn && flag <> "" && contains flags flag then
+  Hashtbl.replace owned_maps (at pm) flag
 
 @r exists@
 expression holder.v, holder.vo, map.P;
@@ -422,9 +448,9 @@ identifier unm : script:ocaml () { is_unmap unm };
 @@
 
 (
- v = mapfn@pm(P, ...);
+ v = mapfn@pm(..., P, ...);
 |
- T I = mapfn@pm(P, ...);
+ T I = mapfn@pm(..., P, ...);
 )
 ... when != unm(..., <+... v ...+>, ...)
     when != unm(..., vo, ...)
@@ -519,11 +545,10 @@ v << holder.v;
 relp << r.relp = "";
 rela << r.rela = "";
 relh << r.relh = "";
-own << owned.flags = "";
 @@
 let f = finding pr (first_named [relp; rela; relh]) v in
 f.map_at <- Some (List.hd pm);
-f.owned <- own <> ""
+f.owner <- (match Hashtbl.find_opt owned_maps (at pm) with Some o -> o | None -> "")
 
 // The address was handed to a function of the file that queues it.
 @q exists@
@@ -537,9 +562,9 @@ identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
 @@
 
 (
- v = mapfn@pm(P, ...);
+ v = mapfn@pm(..., P, ...);
 |
- T I = mapfn@pm(P, ...);
+ T I = mapfn@pm(..., P, ...);
 )
 ...
 dfn@pq(..., v, ...);
@@ -552,6 +577,26 @@ pq << q.pq;
 dfn << q.dfn;
 @@
 update pr (fun f -> f.queued <- Some (dfn, List.hd pq))
+
+// What the file maps: a free of anything else unmaps nothing.
+@mapped@
+expression V;
+identifier I;
+type T;
+identifier mapfn : script:ocaml () { is_map mapfn || is_counted_map mapfn };
+@@
+
+(
+ V = mapfn(...);
+|
+ T I = mapfn(...);
+)
+
+@script:ocaml@
+v << mapped.V = "";
+i << mapped.I = "";
+@@
+Hashtbl.replace mapped_exprs (if v <> "" then tidy v else i) ()
 
 // A release followed by an unmap: the unmap comes too late, whether the
 // mapping was made here or handed in (a teardown function).
@@ -582,10 +627,13 @@ p << ru.P;
 relp << ru.relp = "";
 rela << ru.rela = "";
 relh << ru.relh = "";
+unm << ru.unm;
 @@
-(* Only an unmap further down, not one of the next loop iteration, and
-   not the vfree() of the page array itself. *)
-if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p then begin
+(* Only an unmap further down, not one of the next loop iteration, not
+   the vfree() of the page array itself, and a free (vfree(), kvfree())
+   only of what the file maps. *)
+if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &&
+   (api_kind unm <> "free-area" || is_mapped_expr v) then begin
   let f = finding pr (first_named [relp; rela; relh]) v in
   if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
 end
@@ -597,7 +645,7 @@ end
 @fmap@
 expression X;
 identifier fv, fp;
-identifier mapfn : script:ocaml () { List.mem mapfn maps };
+identifier mapfn : script:ocaml () { is_map mapfn };
 position pm;
 @@
 
@@ -629,7 +677,7 @@ Hashtbl.add field_unmaps fv (List.hd pu)
 @ffill@
 identifier fmap.fp;
 expression X, E, E1;
-identifier fill : script:ocaml () { List.mem fill fills };
+identifier fill : script:ocaml () { is_fill fill };
 position pf;
 @@
 
@@ -759,7 +807,7 @@ identifier fn;
 expression V, E1, E2, E3, E4;
 expression list el;
 position pu;
-identifier unm : script:ocaml () { List.mem unm plain_unmaps };
+identifier unm : script:ocaml () { is_plain_unmap unm };
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
@@ -790,7 +838,7 @@ expression list el;
 identifier C;
 symbol false;
 position pu : script:ocaml () { not (Hashtbl.mem bypassed (List.hd pu).Coccilib.line) };
-identifier unm : script:ocaml () { List.mem unm plain_unmaps };
+identifier unm : script:ocaml () { is_plain_unmap unm };
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
@@ -834,7 +882,7 @@ choose_unmap_first ()
 // Not where the mapping is still used after the release (handed out or
 // stored): the fix there is not mechanical.
 @uf_used depends on patch exists@
-identifier v, f;
+identifier v, f, mapfn;
 type T;
 expression E1, E2, E3;
 position pm : script:ocaml () { Hashtbl.mem unmap_first_maps (at pm) };
@@ -842,9 +890,9 @@ position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
 @@
 
 (
- T v = vmap@pm(...);
+ T v = mapfn@pm(...);
 |
- v = vmap@pm(...);
+ v = mapfn@pm(...);
 )
 ...
 (
@@ -865,11 +913,12 @@ Hashtbl.remove unmap_first_releases (at pr)
 // uninitialised address there.
 @uf_unmapped_path depends on patch exists@
 identifier fn, f;
+identifier mapfn : script:ocaml () { is_map mapfn };
 position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
 @@
 
 fn(...) {
-... when != vmap(...)
+... when != mapfn(...)
 f@pr(...);
 ... when any
 }
@@ -881,6 +930,8 @@ Hashtbl.remove unmap_first_releases (at pr)
 
 @unmap_first depends on patch exists@
 identifier v, f;
+identifier mapfn : script:ocaml () { has_paired_unmap mapfn };
+fresh identifier _unm = script:ocaml (mapfn) { paired_unmap mapfn };
 type T;
 expression E1, E2, E3;
 position pm : script:ocaml () { Hashtbl.mem unmap_first_maps (at pm) };
@@ -888,24 +939,25 @@ position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
 @@
 
 (
- T v = vmap@pm(...);
+ T v = mapfn@pm(...);
 |
- v = vmap@pm(...);
+ v = mapfn@pm(...);
 )
 ...
 (
-+ vunmap(v);
++ _unm(v);
  for (E1; E2; E3) { <+... f@pr(...) ...+> }
 |
-+ vunmap(v);
++ _unm(v);
  f@pr(...);
 )
 
-// Or, where every mapping queued on a list of the file is a vmap() mapping
-// and the file purges the list with vunmap(): the refcounted API for all of
-// them, so that queued mappings hold their pages: vmap() ->
-// vmap_pages(..., GFP_KERNEL), and vunmap() -> vunmap_pages() for those
-// mappings, in the queueing function's fallback and in the purges.
+// Or, where every mapping queued on a list of the file is made by a call
+// with a refcounted form (vmap) and every unmap purging the list has one
+// (vunmap): the refcounted API for all of them, so that queued mappings
+// hold their pages: vmap() -> vmap_pages(..., GFP_KERNEL), and vunmap() ->
+// vunmap_pages() for those mappings, in the queueing function's fallback
+// and in the purges (the names are the API model's counted= and extra-arg=).
 @pa_call depends on patch@
 identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
 position pc;
@@ -922,16 +974,17 @@ Hashtbl.add queue_calls dfn (List.hd pc)
 // A local mapping handed to a queueing function.
 @pa_mapped depends on patch exists@
 identifier dfn : script:ocaml () { Hashtbl.mem deferrers dfn };
-expression V, P, N, FL, PROT;
+identifier mapfn : script:ocaml () { has_counted_form mapfn };
+expression V;
 identifier I;
 type T;
 position pc, pm;
 @@
 
 (
- V = vmap@pm(P, N, FL, PROT);
+ V = mapfn@pm(...);
 |
- T I = vmap@pm(P, N, FL, PROT);
+ T I = mapfn@pm(...);
 )
 ...
 dfn@pc(..., \(V\|I\), ...);
@@ -952,12 +1005,13 @@ Hashtbl.add queued_maps mapping dfn
 // A field mapping (E->fld = vmap(...) anywhere in the file) handed to a
 // queueing function, as XFS did with bp->b_addr.
 @pa_field_map depends on patch@
-expression E, P, N, FL, PROT;
+identifier mapfn : script:ocaml () { has_counted_form mapfn };
+expression E;
 identifier fld;
 position pm;
 @@
 
-E->fld = vmap@pm(P, N, FL, PROT)
+E->fld = mapfn@pm(...)
 
 @script:ocaml@
 fld << pa_field_map.fld;
@@ -988,7 +1042,7 @@ List.iter (fun site -> Hashtbl.replace refcount_map_sites site ("", fld))
 identifier fld;
 expression E, I;
 global idexpression G;
-identifier unm : script:ocaml () { List.mem unm unmaps };
+identifier unm : script:ocaml () { is_unmap_api unm };
 @@
 
 (
@@ -1009,11 +1063,12 @@ Hashtbl.add list_purges (if g <> "" then g else fld) unm
 // The unmaps to convert: of a refcounted mapping, of a queueing function's
 // own argument (its fallback when it cannot queue), and the purges.
 @pa_unmap_site depends on patch@
+identifier unm : script:ocaml () { has_plain_counted_form unm };
 expression vm;
 position p;
 @@
 
-vunmap@p(vm)
+unm@p(vm)
 
 @script:ocaml@
 vm << pa_unmap_site.vm;
@@ -1025,23 +1080,41 @@ if is_refcounted_mapping fn vm || purges_refcounted_list vm ||
 then Hashtbl.replace refcount_unmap_sites (at p) ()
 
 @pa_map depends on patch@
-expression P, N, FL, PROT;
+identifier mapfn : script:ocaml () { has_extra_arg mapfn };
+fresh identifier _cmap = script:ocaml (mapfn) { counted_form mapfn };
+fresh identifier _extra = script:ocaml (mapfn) { counted_extra_arg mapfn };
+expression list es;
 position p : script:ocaml () {
   match Hashtbl.find_opt refcount_map_sites (at p) with
   | Some mapping -> refcountable mapping
   | None -> false };
 @@
 
-- vmap@p(P, N, FL, PROT)
-+ vmap_pages(P, N, FL, PROT, GFP_KERNEL)
+- mapfn@p(es)
++ _cmap(es, _extra)
+
+@pa_map_same_args depends on patch@
+identifier mapfn : script:ocaml () { counted_with_same_args mapfn };
+fresh identifier _cmap = script:ocaml (mapfn) { counted_form mapfn };
+expression list es;
+position p : script:ocaml () {
+  match Hashtbl.find_opt refcount_map_sites (at p) with
+  | Some mapping -> refcountable mapping
+  | None -> false };
+@@
+
+- mapfn@p(es)
++ _cmap(es)
 
 @pa_unmap depends on patch@
+identifier unm;
+fresh identifier _cunm = script:ocaml (unm) { counted_form unm };
 expression vm;
 position p : script:ocaml () { Hashtbl.mem refcount_unmap_sites (at p) };
 @@
 
-- vunmap@p(vm)
-+ vunmap_pages(vm)
+- unm@p(vm)
++ _cunm(vm)
 
 @script:ocaml depends on report@
 @@

@@ -18,6 +18,16 @@ cocci_run()
 		$(sed -n 's|^// Options:||p' "$rule") "$@"
 }
 
+# api_names KIND...: the functions of those kinds in the API model
+# (model/kernel.api), and those marked "scan", as one extended regex
+# alternation.
+api_names()
+{
+	awk -v kinds=" $* " '!/^#/ && NF >= 3 &&
+		(index(kinds, " " $1 " ") || / scan( |$)/) { print $2 }' \
+		"$top/model/kernel.api" | paste -sd'|'
+}
+
 # mapping_sources TREE [SUBDIR]: the C files of the kernel TREE (under
 # SUBDIR) that name a mapping API, relative to TREE, sorted; not tools/,
 # samples/, Documentation/, scripts/ or usr/, which are not kernel code.
@@ -25,7 +35,7 @@ cocci_run()
 mapping_sources()
 {
 	(cd "$1" && grep -rlE --include='*.c' \
-		'\b(vmap|vm_map_ram|vunmap|vm_unmap_ram|vmap_pages|vunmap_pages|register_vmap_purge_notifier)\b' \
+		"\\b($(api_names map map-counted unmap unmap-counted))\\b" \
 		"${2:-.}" | sed 's|^\./||' |
 		grep -Ev '^(tools|samples|Documentation|scripts|usr)/' | sort)
 }

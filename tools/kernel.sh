@@ -100,8 +100,9 @@ kernel_compile_source()
 	out=$4
 	shift 4
 	cmdfile=$kb/$(dirname "$obj")/.$(basename "$obj").cmd
-	# The compile step of the saved command: no dependency file, no objtool.
-	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | sed 's/ ; .*//; s/-Wp,-MMD,[^ ]* //; s/ *$//')
+	# The compile step of the saved command (savedcmd_ since 6.2, cmd_
+	# before): no dependency file, no objtool.
+	cmd=$(sed -n 's/^\(saved\)\{0,1\}cmd_[^ ]* := //p' "$cmdfile" | sed 's/ ; .*//; s/-Wp,-MMD,[^ ]* //; s/ *$//')
 	cmd=$(printf '%s\n' "$cmd" | sed "s| -o $obj | -o $out |")
 	if [ -n "$src" ]; then
 		orig=${cmd##* }

@@ -47,7 +47,7 @@ static int stale_daemon(void *data)
 
 void stale_start(void)
 {
-	kthread_run_fn(stale_daemon, NULL, "staled");
+	kthread_run(stale_daemon, NULL, "staled");
 }
 
 void stale_release(struct page **pages, int n)

@@ -90,5 +90,5 @@ static int xbufd(void *data)
 
 void xbuf_init(void)
 {
-	kthread_run_fn(xbufd, NULL, "xfsbufd");
+	kthread_run(xbufd, NULL, "xfsbufd");
 }

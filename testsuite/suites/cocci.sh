@@ -17,7 +17,7 @@ cases=$top/testsuite/cocci
 out=$WORK/cocci
 mkdir -p "$out"
 
-for rule in "$top"/rules/*.cocci; do
+for rule in "$RULES"/*.cocci; do
 	(cd "$cases" && cocci_run report "$rule" --dir . -j 2) 2>>"$out/report.err"
 done |
 	sed -n 's|^\./\([^:]*\):\([0-9]*\):\([0-9]*\)-[0-9]*: WARNING: |\1:\2:\3: warning: |p' \
@@ -42,7 +42,7 @@ done
 # Patch mode: each rule's patch applies to what the previous ones made.
 mkdir -p "$out/patched"
 cp "$cases"/*.c "$out/patched/"
-for rule in "$top"/rules/*.cocci; do
+for rule in "$RULES"/*.cocci; do
 	name=$(basename "$rule" .cocci)
 	(cd "$out/patched" && cocci_run patch "$rule" --dir . --patch . -j 2) \
 		>"$out/$name.patch" 2>>"$out/patch.err"
@@ -90,7 +90,7 @@ mkdir -p "$out/fixed"
 for res in "$cases"/*.res; do
 	cp "$out/patched/$(basename "$res" .res).c" "$out/fixed/"
 done
-for rule in "$top"/rules/*.cocci; do
+for rule in "$RULES"/*.cocci; do
 	(cd "$out/fixed" && cocci_run report "$rule" --dir . -j 2)
 done 2>&1 | grep -v "queues vmap addresses .*: no flush hook reaches its purge ([^)]*); drain it" >"$out/fixed.report"
 if [ -s "$out/fixed.report" ]; then
@@ -100,7 +100,7 @@ else
 fi
 
 # Org mode lists the findings of report mode; context mode marks their lines.
-for rule in "$top"/rules/*.cocci; do
+for rule in "$RULES"/*.cocci; do
 	name=$(basename "$rule" .cocci)
 	(cd "$cases" && cocci_run report "$rule" --dir . -j 2) 2>/dev/null |
 		sed -n 's|^\./\([^:]*\):\([0-9]*\):.*|\1:\2|p' | sort -u >"$out/$name.lines"
@@ -158,7 +158,7 @@ else
 		fail "cocci/6.12: the plugin's clean files are clean" "$noisy"
 	fi
 
-	rule=$top/rules/vmap_release_while_mapped.cocci
+	rule=$RULES/vmap_release_while_mapped.cocci
 	mkdir -p "$tree/patched/io_uring"
 	cp "$src/io_uring/memmap.c" "$tree/patched/io_uring/"
 	(cd "$src" && cocci_run patch "$rule" --patch . io_uring/memmap.c) >"$tree/memmap.patch" 2>&1
@@ -191,27 +191,4 @@ if ! "$top/tools/cocci-scan" KSRC="$out/empty" REPORT="$out/empty.report" 2>"$ou
 	pass "cocci: a scan of no file fails with a message"
 else
 	fail "cocci: a scan of no file fails with a message" "$(cat "$out/empty.err")"
-fi
-
-# The rules know the API of the plugin's built-in model (plugin/api.c), so
-# that the two engines judge the same calls.  Not in the rules: free_pages
-# (it takes an address, not a page) and vfree/kvfree of a page array.
-# Check A knows vmap_pages() as no map at all (it holds its pages); check B
-# knows it as the mapping that makes a lazy list safe.
-sed -n 's/^\t"\([a-z-]*  *[A-Za-z_0-9]*\) .*\\n";\?$/\1/p' "$top/plugin/api.c" >"$out/api-model"
-missing=
-while read -r kind name _; do
-	case $kind:$name in
-	free-area:*|release:free_pages) continue ;;
-	map:*|unmap:*|release:*|release-array:*|fill:*)
-		rule=$top/rules/vmap_release_while_mapped.cocci ;;
-	hook:*|map-counted:*) rule=$top/rules/vmap_lazy_unmap_no_flush.cocci ;;
-	*) continue ;;
-	esac
-	grep -q "\"$name\"" "$rule" || missing="$missing $kind:$name"
-done <"$out/api-model"
-if [ -z "$missing" ]; then
-	pass "cocci: the rules know the plugin's built-in API model"
-else
-	fail "cocci: the rules know the plugin's built-in API model" "missing:$missing"
 fi

@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The whole-build mode on real code: the files of testsuite/kernel/
-# whole-VERSION.files (every file of the Debian tree that calls vmap(),
-# vm_map_ram() or vunmap(), built in an x86 allmodconfig) compiled with
+# whole-VERSION.files (every file of the Debian tree that calls a map or
+# unmap function of the API model, built in an x86 allmodconfig) compiled with
 # the plugin writing facts, then vmapcheck-merge.  Every finding, of the
 # compiles and of the merge, must be one recorded with our verdict in
 # testsuite/kernel/expected-VERSION.txt, and every recorded one must
 # still be found.  The i915 and msm GEM mapping caches stay quiet.
 
 . "$top/tools/kernel.sh"
+. "$top/tools/cocci.sh"
+calls="\\b($(api_names map map-counted unmap unmap-counted))\\s*\\("
 
 for files in "$top"/testsuite/kernel/whole-*.files; do
 	version=$(basename "$files" .files | sed 's/^whole-//')
@@ -20,11 +22,12 @@ for files in "$top"/testsuite/kernel/whole-*.files; do
 	src=$(kernel_source "$version") || { fail "whole/$version: the tree"; continue; }
 
 	# The list is still every file that calls the mapping APIs.
-	(cd "$src" && grep -rlE '\b(vmap|vm_map_ram|vunmap)\s*\(' --include='*.c' . |
+	(cd "$src" && grep -rlE "$calls" --include='*.c' . |
 		sed 's|^\./||' | grep -Ev '^(tools|samples|Documentation)/' |
-		grep -Ev '^arch/' ; cd "$src" && grep -rlE '\b(vmap|vm_map_ram|vunmap)\s*\(' \
+		grep -Ev '^arch/' ; cd "$src" && grep -rlE "$calls" \
 		--include='*.c' arch/x86) | sort >"$out/tree"
-	awk '$1 == "file" || $1 == "skip" { print $2 }' "$files" | sort >"$out/listed"
+	awk '$1 == "file" || $1 == "skip" || $1 == "hooks" { print $2 }' "$files" |
+		sort >"$out/listed"
 	if diff -u "$out/listed" "$out/tree" >"$out/list.diff"; then
 		pass "whole/$version: the file list is every caller in the tree"
 	else
