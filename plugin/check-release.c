@@ -194,20 +194,49 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	vec_push(*out, r);
 }
 
+/* Does any analysed function unmap a field or global mapping of IN? */
+static bool unmapped_anywhere(struct fn *f, const struct instance *in)
+{
+	for (int m = 0; m < in->mapping.n; m++) {
+		const name_vec *names = class_names(&f->classes, in->mapping.c[m]);
+
+		for (int i = 0; i < names->n; i++) {
+			if (names->v[i].kind != NAME_FIELD && names->v[i].kind != NAME_GLOBAL)
+				continue;
+			for (int k = 0; k < functions.n; k++) {
+				const struct fn *g = functions.v[k];
+
+				for (int u = 0; function_analysed(g) && u < g->sum.unmaps.n; u++)
+					if (name_equal(g->sum.unmaps.v[u].name, names->v[i]))
+						return true;
+			}
+		}
+	}
+	return false;
+}
+
 static void check_instance(struct flow_context *cx, const struct instance *in,
-			   bool *reported, const struct api_model *fixits, finding_vec *out)
+			   bool *reported, const struct api_model *fixits, bool complete,
+			   finding_vec *out)
 {
 	struct fn *f = cx->f;
 	struct flow fl;
+	bool direct_only = false;
 
 	/*
 	 * A helper that does not know the mapping: its callers judge the
 	 * call.  One reached through a pointer (an ops table, a kref release)
 	 * runs in an order the table's owner decides, which is not seen here.
+	 * Unless the whole build has no unmap of the mapping at all: then no
+	 * caller can unmap it first either, and each release is reported
+	 * where it happens (not again at the calls leading to it).
 	 */
 	if (in->origin == ORIGIN_FACT && !in->aware &&
-	    (f->called || function_called_indirectly(cx->f)))
-		return;
+	    (f->called || function_called_indirectly(cx->f))) {
+		if (!complete || unmapped_anywhere(f, in))
+			return;
+		direct_only = true;
+	}
 	if (!flow_run(cx, in, &fl, true)) {
 		flow_free(&fl);
 		return;
@@ -223,7 +252,8 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 
 			/* A callee that unmaps and releases did so in that order. */
 			if ((fx & FX_RELEASE) && (st & LIVE) && !reported[k] &&
-			    !((fx & FX_UNMAP) && !in->owns_pages)) {
+			    !((fx & FX_UNMAP) && !in->owns_pages) &&
+			    (!direct_only || f->events.v[k].kind == EV_RELEASE)) {
 				bool later = fl.unmap_after.v[b];
 
 				for (int j = k + 1; j < bl->first_event + bl->nevents; j++)
@@ -240,7 +270,7 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 }
 
 void check_released_while_mapped(struct fn *f, finding_vec *out, const struct api_model *fixits,
-				 FILE *verbose)
+				 bool complete, FILE *verbose)
 {
 	struct flow_context cx;
 	bool *reported;
@@ -262,7 +292,7 @@ void check_released_while_mapped(struct fn *f, finding_vec *out, const struct ap
 				in->origin == ORIGIN_FACT ? "fact" : "inferred",
 				in->what, in->mapping.n, in->pages.n,
 				in->aware ? ", aware" : "");
-		check_instance(&cx, in, reported, fixits, out);
+		check_instance(&cx, in, reported, fixits, complete, out);
 	}
 	vc_free(reported);
 	flow_release(&cx);

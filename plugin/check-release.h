@@ -13,9 +13,11 @@ extern "C" {
 
 /* Check A on F (summaries and facts computed): findings go to OUT, with
    fix-its planned from the API model FIXITS if not NULL (the source is at
-   hand: the plugin). */
+   hand: the plugin).  COMPLETE: every unit of the build that can unmap is
+   analysed, so that a field mapping nothing unmaps is known to stay mapped. */
 void check_released_while_mapped(struct fn *f, finding_vec *out,
-				 const struct api_model *fixits, FILE *verbose);
+				 const struct api_model *fixits, bool complete,
+				 FILE *verbose);
 
 #ifdef __cplusplus
 }

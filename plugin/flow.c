@@ -334,10 +334,17 @@ static bool is_fact_holder(struct fn *f, int c)
 	return false;
 }
 
+/*
+ * Is C a mapping made here or already inferred?  A fact instance that
+ * took a handed-in unmap as its own (add_handed_in_unmaps()) does not
+ * count: the pages handed in with it are no field's, and a helper that
+ * releases them first must be judged as if it had no fact around.
+ */
 static bool known_mapping(struct flow_context *cx, int c)
 {
 	for (int i = 0; i < cx->instances.n; i++)
-		if (set_has(cx->f, &cx->instances.v[i].mapping, c))
+		if (cx->instances.v[i].origin != ORIGIN_FACT &&
+		    set_has(cx->f, &cx->instances.v[i].mapping, c))
 			return true;
 	return false;
 }

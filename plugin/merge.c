@@ -8,7 +8,7 @@
  * the analysis runs once per unit, as the compiler did, and once over the
  * whole build, and only the difference is printed.
  *
- * Usage: vmapcheck-merge [--json] [--all] [--verbose] DIR...
+ * Usage: vmapcheck-merge [--json] [--all] [--complete] [--verbose] DIR...
  * Exit status: 0, or 2 when a facts file could not be read (the others are
  * still analysed), 64 on a usage error.
  */
@@ -25,7 +25,7 @@
 #include "summary.h"
 
 static const char usage[] =
-	"usage: vmapcheck-merge [--json] [--all] [--verbose] DIR...\n"
+	"usage: vmapcheck-merge [--json] [--all] [--complete] [--verbose] DIR...\n"
 	"\n"
 	"Read the facts files (*.facts) that compiles with\n"
 	"-fplugin-arg-vmapcheck-facts=DIR wrote, link them, and report the\n"
@@ -36,6 +36,10 @@ static const char usage[] =
 	"  --json      print a JSON array of diagnostics with their notes\n"
 	"  --all       also print what the compiles reported, once each (in\n"
 	"              JSON \"vmapcheck-origin\" says compile or merge)\n"
+	"  --complete  the directories hold the facts of every unit of the build\n"
+	"              that maps or unmaps (as make scan writes them): a field\n"
+	"              mapping that no unit unmaps stays mapped, whoever calls\n"
+	"              the code that releases its pages\n"
 	"  --verbose   print summaries and mapping instances to stderr\n"
 	"  --help      print this text\n"
 	"\n"
@@ -143,6 +147,9 @@ static void add_reports(report_vec *out, const finding_vec *findings)
 	}
 }
 
+/* --complete: the facts are of every unit that maps or unmaps. */
+static bool complete;
+
 /* Summaries and checks over what analysed_unit selects. */
 static void analyse(report_vec *out, FILE *verbose)
 {
@@ -153,7 +160,8 @@ static void analyse(report_vec *out, FILE *verbose)
 		summaries_dump(verbose);
 	for (int i = 0; i < functions.n; i++)
 		if (function_analysed(functions.v[i]))
-			check_released_while_mapped(functions.v[i], &findings, NULL, verbose);
+			check_released_while_mapped(functions.v[i], &findings, NULL,
+						    analysed_unit < 0 && complete, verbose);
 	check_lazy_lists(&findings, analysed_unit < 0, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);
@@ -257,6 +265,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--json")) {
 			json = true;
+		} else if (!strcmp(argv[i], "--complete")) {
+			complete = true;
 		} else if (!strcmp(argv[i], "--all")) {
 			all = true;
 		} else if (!strcmp(argv[i], "--verbose")) {

@@ -126,7 +126,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	for (int i = 0; i < functions.n; i++)
 		if (functions.v[i]->extracted)
 			check_released_while_mapped(functions.v[i], &findings, api_model(),
-						    verbose ? stderr : NULL);
+						    false, verbose ? stderr : NULL);
 	check_lazy_lists(&findings, false, &findings);
 	report_findings(&findings, as_errors);
 	vec_free(findings);

@@ -33,6 +33,7 @@ virtual report
    of a parameter, unmap a parameter, or queue it for a deferred unmap (on
    the list named by a field or a global). *)
 let release_helpers = Hashtbl.create 17
+let field_release_helpers = Hashtbl.create 17   (* function -> page fields *)
 let unmap_helpers = Hashtbl.create 17
 let deferrers = Hashtbl.create 17
 let params = Hashtbl.create 17      (* function -> its parameters, as text *)
@@ -258,6 +259,7 @@ let forget_file () =
   Hashtbl.reset mapped_exprs;
   Hashtbl.reset owned_maps;
   Hashtbl.reset release_helpers;
+  Hashtbl.reset field_release_helpers;
   Hashtbl.reset unmap_helpers;
   Hashtbl.reset deferrers;
   Hashtbl.reset params;
@@ -321,6 +323,33 @@ f(..., T p, ...) {
 f << relhelper.f;
 @@
 Hashtbl.replace release_helpers f ()
+
+// Functions of the file that release the pages of a field of an object
+// they are handed (put_pages(obj) releasing obj->pages).
+@relfield@
+identifier f, p, fld;
+type T;
+expression E;
+identifier relp : script:ocaml () { is_page_release relp };
+identifier rela : script:ocaml () { is_array_release rela };
+@@
+
+f(..., T p, ...) {
+<+...
+(
+ relp(p->fld[E], ...)
+|
+ rela(p->fld, ...)
+)
+...+>
+}
+
+@script:ocaml@
+f << relfield.f;
+fld << relfield.fld;
+@@
+if not (List.mem fld (Hashtbl.find_all field_release_helpers f)) then
+  Hashtbl.add field_release_helpers f fld
 
 @unmaphelper@
 identifier f, p, fld;
@@ -401,15 +430,23 @@ e << map.E = "";
 i << map.I = "";
 mapfn << map.mapfn;
 n << map.n;
+p << map.P;
 v;
 vo;
+pa;
 @@
 let held = if e <> "" then e else i in
 ignore pm;
 if n <> api_arg mapfn then Coccilib.include_match false
 else begin
   v := make_expr held;
-  vo := make_expr (object_of held)
+  vo := make_expr (object_of held);
+  (* A single page mapped by its address (vmap(&page, 1, ...)) is released
+     by name; other arrays by element, as P[E]. *)
+  let p = String.concat "" (String.split_on_char ' ' p) in
+  pa := make_expr (if String.length p > 1 && p.[0] = '&' && String.for_all is_id_char
+                         (String.sub p 1 (String.length p - 1))
+                   then String.sub p 1 (String.length p - 1) else "vmapcheck_no_page")
 end
 
 // Mappings made with the flag that hands them the pages (VM_MAP_PUT_PAGES).
@@ -433,7 +470,7 @@ if n = flags_arg mapfn && flag <> "" && contains flags flag then
   Hashtbl.replace owned_maps (at pm) flag
 
 @r exists@
-expression holder.v, holder.vo, map.P;
+expression holder.v, holder.vo, holder.pa, map.P;
 position map.pm;
 identifier map.mapfn;
 expression E, E1, E2, E3;
@@ -476,6 +513,8 @@ identifier unm : script:ocaml () { is_unmap unm };
  rela@pr(P, ...);
 |
  relh@pr(..., P, ...);
+|
+ relp@pr(pa, ...);
 )
 |
  if (unlikely(v == NULL)) S1 else {
@@ -491,6 +530,8 @@ identifier unm : script:ocaml () { is_unmap unm };
  rela@pr(P, ...);
 |
  relh@pr(..., P, ...);
+|
+ relp@pr(pa, ...);
 )
  ...
  }
@@ -508,6 +549,8 @@ identifier unm : script:ocaml () { is_unmap unm };
  rela@pr(P, ...);
 |
  relh@pr(..., P, ...);
+|
+ relp@pr(pa, ...);
 )
  ...
  } else S2
@@ -525,6 +568,8 @@ identifier unm : script:ocaml () { is_unmap unm };
  rela@pr(P, ...);
 |
  relh@pr(..., P, ...);
+|
+ relp@pr(pa, ...);
 )
  ...
  }
@@ -535,6 +580,8 @@ identifier unm : script:ocaml () { is_unmap unm };
  rela@pr(P, ...);
 |
  relh@pr(..., P, ...);
+|
+ relp@pr(pa, ...);
 )
 )
 
@@ -702,6 +749,7 @@ identifier fn;
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
+identifier relf : script:ocaml (fp) { List.mem fp (Hashtbl.find_all field_release_helpers relf) };
 @@
 
 fn(...) {
@@ -713,6 +761,8 @@ fn(...) {
  rela@pr(X->fp, ...);
 |
  relh@pr(..., X->fp, ...);
+|
+ relf@pr(..., X, ...);
 )
 ... when any
 }
@@ -739,10 +789,12 @@ fn << frel.fn;
 relp << frel.relp = "";
 rela << frel.rela = "";
 relh << frel.relh = "";
+relf << frel.relf = "";
 @@
 (* Quiet when the mapping does not outlive its function, when this function
    unmaps the field first (maybe behind a state test), or when it is a
-   helper that every caller calls after unmapping. *)
+   helper that every caller calls after unmapping; and for a helper that
+   releases the field, when it also unmaps (it keeps its own order). *)
 let m = List.hd pm and r = List.hd pr in
 let unmapped_before p =
   List.exists (fun u -> u.Coccilib.current_element = p.Coccilib.current_element &&
@@ -756,8 +808,9 @@ let callers = Hashtbl.find_all calls fn in
 if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
    not (Hashtbl.mem fillers r.Coccilib.current_element) &&
    not (unmapped_before r) &&
+   not (List.exists (fun h -> h <> "" && Hashtbl.mem unmap_helpers h) [relh; relf]) &&
    (callers = [] || not (List.for_all unmapped_before callers)) then begin
-  let f = finding pr (first_named [relp; rela; relh]) (x ^ "->" ^ fv) in
+  let f = finding pr (first_named [relp; rela; relh; relf]) (x ^ "->" ^ fv) in
   if f.map_at = None then begin
     f.map_at <- Some m;
     f.field_of <- Some m.Coccilib.current_element

@@ -5,6 +5,7 @@
 # (its own diagnostics checked as in the plugin suite), then the facts are
 # merged and vmapcheck-merge's output is checked against the files'
 #   { dg-merge-warning "REGEX" }  { dg-merge-note "REGEX" }  { dg-merge-none }
+# run with the options of a { dg-merge-options "..." } of one of them.
 # Plus: damaged facts files are named, and the rest is still analysed.
 
 . "$top/testsuite/lib/cases.sh"
@@ -25,7 +26,9 @@ merge_case()
 			$opts -c -o "$tmp/$(basename "$src" .c).o" "$src" 2>"$err"
 		problems="$problems$(compile_problems "$src" "$err" $?)"
 	done
-	"$MERGE" "$tmp/facts" >"$tmp/merge.out" 2>"$tmp/merge.err"
+	mopts=$(for src in "$dir"/*.c; do dg_value "$src" dg-merge-options; done | head -n 1)
+	# shellcheck disable=SC2086
+	"$MERGE" $mopts "$tmp/facts" >"$tmp/merge.out" 2>"$tmp/merge.err"
 	rc=$?
 	[ $rc -eq 0 ] || problems="$problems merge exit status $rc: $(cat "$tmp/merge.err")"
 	problems="$problems$(awk -f "$top/testsuite/lib/dg-match.awk" -v prefix=merge- \

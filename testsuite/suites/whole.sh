@@ -43,7 +43,7 @@ for files in "$top"/testsuite/kernel/whole-*.files; do
 	else
 		pass "whole/$version: no compiler crash"
 	fi
-	"$MERGE" "$out/facts" >"$out/merge.out" 2>"$out/merge.err"
+	"$MERGE" --complete "$out/facts" >"$out/merge.out" 2>"$out/merge.err"
 	rc=$?
 
 	# What was found: "compile FILE:LINE: MESSAGE" and "merge FILE:LINE: MESSAGE".
