@@ -211,7 +211,10 @@ static bool is_mapping(struct fn *f, int c)
  * A place that parameters are stored into is a lazy-unmap list only if
  * mappings go there (a mapping is passed to the function that stores it)
  * or come out of it to be unmapped (a purge): constructors storing their
- * arguments into a new object are not.
+ * arguments into a new object are not.  Only an API that does nothing but
+ * unmap says a purge: a vfree() or kvfree() of what comes out of a list
+ * frees whatever was put there (list elements freed after RCU), mapped or
+ * not.
  */
 static bool holds_mappings(struct vc_name where)
 {
@@ -222,7 +225,7 @@ static bool holds_mappings(struct vc_name where)
 			const struct event *e = &g->events.v[k];
 			const struct summary *s = callee_summary(e);
 
-			if (e->kind == EV_UNMAP && is_purge(g, e->cls, where))
+			if (e->kind == EV_UNMAP && e->certain && is_purge(g, e->cls, where))
 				return true;
 			for (int d = 0; s && d < s->defers.n; d++) {
 				int c = bind_name(g, e, s->defers.v[d].name);

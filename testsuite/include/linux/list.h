@@ -19,6 +19,13 @@ static inline void list_add(struct list_head *entry, struct list_head *head)
 	head->next = entry;
 }
 
+/* As the kernel writes it: WRITE_ONCE() stores through a volatile cast. */
+static inline void __list_del(struct list_head *prev, struct list_head *next)
+{
+	next->prev = prev;
+	*(struct list_head *volatile *)&prev->next = next;
+}
+
 static inline void list_del(struct list_head *entry)
 {
 	entry->next->prev = entry->prev;
