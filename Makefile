@@ -6,6 +6,8 @@
 #   make check-plugin, make check-kernel, make check-cocci   one suite
 #   make kernel-check          the kernel-fixes series: checkpatch, UML build, KUnit, sparse
 #   make cocci-scan [KSRC=DIR] the Coccinelle rules over a whole kernel tree
+#   make mutants [TREES=...]   recall of both engines on bugs injected into
+#                              the Debian 6.12 and 6.1 trees
 #   make bench                 plugin and facts overhead, merge time, tree scan time,
 #                              vmap_pages() cost, make scan stages
 #   make deps                  install the Debian packages we need
@@ -48,6 +50,7 @@ GEN       := $(BUILD)/gen
 RULES_DIR := build/rules
 RULES     := $(patsubst rules/%,$(RULES_DIR)/%,$(wildcard rules/*.cocci))
 MAN_PAGES := $(patsubst docs/%,build/man/%,$(wildcard docs/*.1))
+MUTATE    := build/tools/mutate.cocci
 PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
 # What the scripts are told: the compiler, our binaries and rules, the cache.
 KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
@@ -60,7 +63,7 @@ DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	xz-utils patch git
 
 .PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci kernel-check bench deps \
-	install clean
+	mutants install clean
 all: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
@@ -88,6 +91,9 @@ define with-model
 		next } { print }' $< >$@
 endef
 $(RULES_DIR)/%.cocci: rules/%.cocci rules/api.ml $(MODEL)
+	$(with-model)
+# The mutation operators of make mutants.
+$(MUTATE): tools/mutate.cocci rules/api.ml $(MODEL)
 	$(with-model)
 
 # A man page: its "@vmapcheck-model@" line becomes the model's entries.
@@ -122,11 +128,17 @@ scan: deps $(PLUGIN) $(MERGE) $(RULES)
 cocci-scan: deps $(RULES)
 	@tools/cocci-scan CACHE=$(CACHE) $(RULES_ARGS) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
-check: deps $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
+check: deps $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES) $(MUTATE)
 	@testsuite/run $(RUN_ARGS)
 
 check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE) $(RULES)
 	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
+
+# Recall on bugs injected into the Debian trees (tools/mutants); the table
+# of the run goes into docs/checks.md.  TREES="6.12 6.1", SAMPLE=N.
+mutants: deps $(PLUGIN) $(MERGE) $(RULES) $(MUTATE)
+	@tools/mutants $(RUN_ARGS) DOC=docs/checks.md $(if $(TREES),TREES="$(TREES)") \
+		$(if $(SAMPLE),SAMPLE=$(SAMPLE))
 
 # The kernel-fixes series on the Debian 6.12 and 6.1 trees (testsuite/suites/kfix.sh).
 kernel-check: deps

@@ -2,11 +2,11 @@
 #
 # The whole-build mode on real code: the files of testsuite/kernel/
 # whole-VERSION.files (every file of the Debian tree that calls a map or
-# unmap function of the API model, built in an x86 allmodconfig) compiled with
-# the plugin writing facts, then vmapcheck-merge.  Every finding, of the
-# compiles and of the merge, must be one recorded with our verdict in
-# testsuite/kernel/expected-VERSION.txt, and every recorded one must
-# still be found.  The i915 and msm GEM mapping caches stay quiet.
+# unmap function of the API model, built in an x86 allmodconfig) compiled
+# with the plugin writing facts, then vmapcheck-merge --complete.  Every
+# finding, of the compiles and of the merge, must be one recorded with our
+# verdict in testsuite/kernel/expected-VERSION.txt, and every recorded one
+# must still be found.  The i915 and msm GEM mapping caches stay quiet.
 
 . "$top/tools/kernel.sh"
 . "$top/tools/cocci.sh"
