@@ -738,8 +738,11 @@ position pf;
 
 @script:ocaml@
 pf << ffill.pf;
+e1 << ffill.E1 = "";
 @@
-Hashtbl.replace fillers (List.hd pf).Coccilib.current_element ()
+(* Clearing the field after the release (bp->b_pages = NULL) fills nothing. *)
+if e1 <> "NULL" then
+  Hashtbl.replace fillers (List.hd pf).Coccilib.current_element ()
 
 @frel exists@
 identifier fmap.fv, fmap.fp;

@@ -36,8 +36,6 @@ virtual list
 @@
 (* @vmapcheck-api@: make puts the API model (rules/api.ml) here. *)
 
-let strip s = String.trim s
-
 let is_id_char c =
   c = '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 
@@ -92,10 +90,13 @@ let fields_in s =
     end in
   scan 0; !acc
 
+(* A page key of a field ("->pages"), not of a variable. *)
+let is_field_key k = String.length k > 2 && String.sub k 0 2 = "->"
+
 (* Does the text E of a release's arguments name the page array KEY? *)
 let names_pages e key =
   let e = tidy e in
-  if String.length key > 2 && String.sub key 0 2 = "->" then
+  if is_field_key key then
     let f = String.sub key 2 (String.length key - 2) in
     contains_word e f && (contains e ("->" ^ f) || contains e ("." ^ f))
   else contains_word e key
@@ -198,28 +199,11 @@ let param_names f =
       match List.rev (List.filter (fun w -> w <> "") words) with
       | last :: _ -> Some last | [] -> None) (String.split_on_char ',' ps)
 
-(* The map call of the file whose mapping U unmaps: in U's function for a
-   local, anywhere in the file for a field. *)
-let map_of (u : site) =
-  let key = page_key u.text in
-  List.find_opt (fun (m : site) ->
-      if String.length key > 2 && String.sub key 0 2 = "->" then page_key m.text = key
-      else m.fn = u.fn && m.text = u.text) !maps
-
 (* Releases after line N of function F that concern the pages of KEY. *)
 let releases_after f n key =
   List.filter (fun (r : site) -> r.fn = f && r.line > n && names_pages r.args key) (releases_in f)
 
 let by_line (a : site) (b : site) = compare (a.line, a.col) (b.line, b.col)
-
-(* In a function that maps nothing (a teardown), the releases of pages
-   handed in (a parameter) or held in a field. *)
-let teardown_releases f n =
-  let ps = param_names f in
-  if maps_in f <> [] then []
-  else List.filter (fun (r : site) ->
-      r.line > n && (contains r.args "->" || contains r.args "." ||
-                     List.exists (fun p -> contains_word r.args p) ps)) (releases_in f)
 
 (* Arguments of a call as spatch prints them, split at top-level commas. *)
 let split_args s =
@@ -233,8 +217,6 @@ let split_args s =
       end) s;
   if Buffer.length b > 0 then parts := Buffer.contents b :: !parts;
   List.rev_map tidy !parts
-
-let is_field_key k = String.length k > 2 && String.sub k 0 2 = "->"
 
 (* A mapping's key: its field ("->vaddr"), or its function and variable. *)
 let mapping_key fn v =
@@ -525,7 +507,7 @@ let emit_own () =
       match Hashtbl.find_opt flags (m.line, m.col) with
       | Some (fl, flag) when fl.line = fl.line_end && not (contains fl.text flag) && freed m ->
         let key = map_pages m in
-        let field = String.length key > 2 && String.sub key 0 2 = "->" in
+        let field = is_field_key key in
         let rs = List.filter (fun (r : site) ->
             (r.fn = m.fn && r.line > m.line || field && r.fn <> m.fn) && names_pages r.args key)
             !releases in

@@ -14,6 +14,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   pgprot_t prot);
 void vunmap(const void *addr);
 void *vm_map_ram(struct page **pages, unsigned int count, int node);
+struct page *vmalloc_to_page(const void *addr);
 void vm_unmap_ram(const void *mem, unsigned int count);
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
