@@ -8,6 +8,8 @@
 #   make cocci-scan [KSRC=DIR] the Coccinelle rules over a whole kernel tree
 #   make mutants [TREES=...]   recall of both engines on bugs injected into
 #                              the Debian 6.12 and 6.1 trees
+#   make fuzz [FUZZ_SECONDS=N] [CSMITH_PROGRAMS=N]   afl++ on the facts reader
+#                              and the api-file parser, a csmith sweep
 #   make bench                 plugin and facts overhead, merge time, tree scan time,
 #                              vmap_pages() cost, make scan stages
 #   make deps                  install the Debian packages we need
@@ -20,6 +22,8 @@ GXX       := $(patsubst gcc%,g++%,$(GCC))
 BUILD     := build/$(GCC)
 PLUGIN    := $(BUILD)/vmapcheck.so
 MERGE     := $(BUILD)/vmapcheck-merge
+# The merge and the api-file parser built with ASan+UBSan, for make check.
+SANITIZED := $(BUILD)/sanitized
 # Kernel trees and other big, rebuildable things; never committed.
 CACHE     ?= $(CURDIR)/.cache
 
@@ -56,14 +60,27 @@ PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
 KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
 RULES_ARGS := RULES=$(CURDIR)/$(RULES_DIR)
 RUN_ARGS  := $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE) $(RULES_ARGS)
+# The test runner also gets the sanitized builds.
+TEST_ARGS := $(RUN_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED)
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq \
 	xz-utils patch git
+# make fuzz only.
+FUZZ_PACKAGES := afl++ csmith libcsmith-dev
+
+# The plain-C parts (the facts reader, the api-file parser, the analysis)
+# built whole with sanitizers, for make check, and with afl++'s compiler
+# and sanitizers, for make fuzz: vmapcheck-merge and fuzz/api-file.c.
+CORE_SRCS := $(patsubst %,plugin/%.c,$(CORE))
+SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 120
+CSMITH_PROGRAMS ?= 50
 
 .PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci kernel-check bench deps \
-	mutants install clean
+	fuzz-deps fuzz mutants install clean
 all: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
@@ -119,6 +136,21 @@ $(BUILD)/merge.o: plugin/merge.c $(wildcard plugin/*.h) Makefile
 $(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
 	$(GCC) -o $@ $^
 
+# link-core COMPILER MAIN: the core and MAIN as one program, sanitized.
+define link-core
+	@mkdir -p $(@D)
+	$(1) -std=gnu11 $(WARNINGS) -O1 -g $(SANITIZE) -I$(GEN) -Iplugin -o $@ $(CORE_SRCS) $(2)
+endef
+CORE_DEPS := $(CORE_SRCS) $(wildcard plugin/*.h) $(GEN)/kernel-api.inc Makefile
+$(SANITIZED)/vmapcheck-merge: plugin/merge.c $(CORE_DEPS)
+	$(call link-core,$(GCC),plugin/merge.c)
+$(SANITIZED)/api-file: fuzz/api-file.c $(CORE_DEPS)
+	$(call link-core,$(GCC),fuzz/api-file.c)
+$(FUZZ_BUILD)/vmapcheck-merge: plugin/merge.c $(CORE_DEPS)
+	$(call link-core,afl-clang-fast,plugin/merge.c)
+$(FUZZ_BUILD)/api-file: fuzz/api-file.c $(CORE_DEPS)
+	$(call link-core,afl-clang-fast,fuzz/api-file.c)
+
 # make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FAIL_ON_FINDINGS=1]
 SCAN_VARS := KSRC O SCAN CONFIG M V FAIL_ON_FINDINGS
 scan: deps $(PLUGIN) $(MERGE) $(RULES)
@@ -128,17 +160,26 @@ scan: deps $(PLUGIN) $(MERGE) $(RULES)
 cocci-scan: deps $(RULES)
 	@tools/cocci-scan CACHE=$(CACHE) $(RULES_ARGS) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
-check: deps $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES) $(MUTATE)
-	@testsuite/run $(RUN_ARGS)
+check: deps $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES) $(MUTATE) $(SANITIZED)/vmapcheck-merge \
+	$(SANITIZED)/api-file
+	@testsuite/run $(TEST_ARGS)
 
 check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE) $(RULES)
-	@testsuite/run $(RUN_ARGS) $(patsubst check-%,%,$@)
+	@testsuite/run $(TEST_ARGS) $(patsubst check-%,%,$@)
 
 # Recall on bugs injected into the Debian trees (tools/mutants); the table
 # of the run goes into docs/checks.md.  TREES="6.12 6.1", SAMPLE=N.
 mutants: deps $(PLUGIN) $(MERGE) $(RULES) $(MUTATE)
 	@tools/mutants $(RUN_ARGS) DOC=docs/checks.md $(if $(TREES),TREES="$(TREES)") \
 		$(if $(SAMPLE),SAMPLE=$(SAMPLE))
+
+# afl++ on the facts reader (through vmapcheck-merge) and the api-file
+# parser, FUZZ_SECONDS each; new crashes go into the regression corpus
+# testsuite/fuzz; then CSMITH_PROGRAMS programs through the plugin.
+fuzz: fuzz-deps $(PLUGIN) $(FUZZ_BUILD)/vmapcheck-merge $(FUZZ_BUILD)/api-file \
+	$(SANITIZED)/vmapcheck-merge
+	@fuzz/afl $(KERNEL_ARGS) FUZZ_BUILD=$(CURDIR)/$(FUZZ_BUILD) SECONDS=$(FUZZ_SECONDS)
+	@fuzz/csmith $(KERNEL_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED) PROGRAMS=$(CSMITH_PROGRAMS)
 
 # The kernel-fixes series on the Debian 6.12 and 6.1 trees (testsuite/suites/kfix.sh).
 kernel-check: deps
@@ -152,8 +193,8 @@ bench: deps $(PLUGIN) $(MERGE) $(RULES)
 	@bench/scan-stages $(RUN_ARGS)
 
 # Installs what is missing as root; otherwise says what to run.
-deps:
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+define install-packages
+	@missing=$$(for p in $(1); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q 'install ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then :; \
@@ -163,6 +204,11 @@ deps:
 		apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "deps: missing packages; run: sudo apt-get install" $$missing; \
 		exit 1; fi
+endef
+deps:
+	$(call install-packages,$(DEBIAN_PACKAGES))
+fuzz-deps:
+	$(call install-packages,$(FUZZ_PACKAGES))
 
 install: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)

@@ -26,9 +26,11 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "facts.h"
@@ -165,16 +167,24 @@ static void write_function(struct writer *w, struct fn *f)
 	fputs("end\n", out);
 }
 
-/* "dir/path_to_unit.c.facts": one file per source. */
+/*
+ * "dir/NAME-HASH.facts": NAME is the source's file name (for people, cut
+ * short), HASH a 64-bit FNV-1a hash of its whole path (for uniqueness:
+ * a/b.c and a_b.c are different units).  The path itself is in the file.
+ */
 static char *facts_path(const char *dir, const char *unit, const char *suffix)
 {
-	size_t len = strlen(dir) + strlen(unit) + strlen(suffix) + 32;
+	const char *base = strrchr(unit, '/') ? strrchr(unit, '/') + 1 : unit;
+	unsigned long long hash = 0xcbf29ce484222325ULL;
+	size_t len = strlen(dir) + strlen(suffix) + FACTS_NAME_BASE + 32;
 	char *path = (char *)vc_alloc(len);
 	char *p = path + snprintf(path, len, "%s/", dir);
 
 	for (const char *s = unit; *s; s++)
-		*p++ = (*s == '/' || *s == ' ') ? '_' : *s;
-	strcpy(p, suffix);
+		hash = (hash ^ (unsigned char)*s) * 0x100000001b3ULL;
+	for (int i = 0; base[i] && i < FACTS_NAME_BASE; i++)
+		*p++ = base[i] == ' ' ? '_' : base[i];
+	snprintf(p, len - (p - path), "-%016llx%s", hash, suffix);
 	return path;
 }
 
@@ -451,6 +461,30 @@ static bool read_block(struct reader *r, struct fn *f)
 	return true;
 }
 
+/* Union-find links end at a root: class_find() would loop on a cycle. */
+static bool parents_acyclic(const struct class_table *t)
+{
+	int n = t->classes.n;
+	char *state = (char *)vc_alloc(n ? n : 1);	/* 0 new, 1 on the walk, 2 ends at a root */
+	bool ok = true;
+
+	memset(state, 0, n ? n : 1);
+	for (int c = 0; c < n && ok; c++) {
+		int x = c;
+
+		while (!state[x] && t->classes.v[x].parent != x) {
+			state[x] = 1;
+			x = t->classes.v[x].parent;
+		}
+		ok = state[x] != 1;
+		for (x = c; state[x] == 1; x = t->classes.v[x].parent)
+			state[x] = 2;
+		state[x] = 2;
+	}
+	vc_free(state);
+	return ok;
+}
+
 /* Every index in F within bounds: the analysis trusts them. */
 static bool consistent(struct reader *r, struct fn *f)
 {
@@ -460,10 +494,12 @@ static bool consistent(struct reader *r, struct fn *f)
 		if (f->classes.classes.v[c].parent >= ncls ||
 		    f->classes.classes.v[c].pointee >= ncls)
 			return fail(r, "class index out of range");
+	if (!parents_acyclic(&f->classes))
+		return fail(r, "class parents form a cycle");
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
-		if (e->cls >= ncls || e->pages >= ncls)
+		if (e->cls >= ncls || e->pages >= ncls || e->base >= ncls)
 			return fail(r, "event class out of range");
 		if (e->kind == EV_CALL && e->first_arg != nargs)
 			return fail(r, "call arguments out of order");
@@ -629,10 +665,11 @@ static bool read_all(struct reader *r, const char **source)
 
 	if (!next_line(r) || !(w = word(r)) || strcmp(w, "vmapcheck-facts"))
 		return fail(r, "not a vmapcheck facts file");
+	w = r->pos;
 	if (!number(r, 0, 1 << 20, &version) || version != FACTS_VERSION) {
 		snprintf(r->err, r->errlen, "facts version %s, this vmapcheck-merge reads "
 			 "version %d; rebuild the facts with the matching plugin",
-			 r->line + strlen("vmapcheck-facts") + 1, FACTS_VERSION);
+			 *w ? w : "missing", FACTS_VERSION);
 		return false;
 	}
 	if (!next_line(r) || !(w = word(r)) || strcmp(w, "unit") || !string(r, source) || !*source)
@@ -665,6 +702,8 @@ bool facts_read(const char *path, int unit, loc_maker make_loc, const char **sou
 		char *err, size_t errlen)
 {
 	struct reader r;
+	struct stat st;
+	int ninit = initializers.n, fd;
 	bool ok;
 
 	memset(&r, 0, sizeof(r));
@@ -672,9 +711,26 @@ bool facts_read(const char *path, int unit, loc_maker make_loc, const char **sou
 	r.make_loc = make_loc;
 	r.err = err;
 	r.errlen = errlen;
-	r.in = fopen(path, "r");
+	/* Not blocking: a FIFO is refused, not waited on. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0 || fstat(fd, &st)) {
+		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > FACTS_MAX_SIZE) {
+		snprintf(err, errlen, S_ISREG(st.st_mode) ?
+			 "larger than %ld MiB; not a facts file the plugin wrote" :
+			 "not a regular file; a facts directory holds the plugin's files only",
+			 FACTS_MAX_SIZE >> 20);
+		close(fd);
+		return false;
+	}
+	r.in = fdopen(fd, "r");
 	if (!r.in) {
 		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
+		close(fd);
 		return false;
 	}
 	ok = read_all(&r, source);
@@ -685,6 +741,7 @@ bool facts_read(const char *path, int unit, loc_maker make_loc, const char **sou
 		for (int i = 0; i < functions.n; i++)
 			if (functions.v[i]->unit == unit)
 				functions.v[i]->extracted = false;
+		initializers.n = ninit;
 	}
 	return ok;
 }

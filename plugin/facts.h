@@ -20,6 +20,11 @@ extern "C" {
 /* 2: events say whether a map is counted; edge values name their block. */
 #define FACTS_VERSION 2
 
+/* How much of the source file name a facts file name keeps. */
+#define FACTS_NAME_BASE 64
+/* The largest facts file read (a unit writes about 120 KB). */
+#define FACTS_MAX_SIZE (256L << 20)
+
 /* Where a location is, for the writer. */
 typedef void (*loc_resolver)(vc_loc loc, const char **file, int *line, int *column);
 /* A location for FILE:LINE:COLUMN, for the reader. */

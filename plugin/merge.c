@@ -8,15 +8,18 @@
  * the analysis runs once per unit, as the compiler did, and once over the
  * whole build, and only the difference is printed.
  *
- * Usage: vmapcheck-merge [--json] [--all] [--complete] [--verbose] DIR...
- * Exit status: 0, or 2 when a facts file could not be read (the others are
- * still analysed), 64 on a usage error.
+ * Usage: vmapcheck-merge [--json] [--all] [--complete] [--keep-going]
+ *                        [--verbose] DIR|FILE...
+ * Exit status: 0; 2 when a facts file could not be read (with --keep-going
+ * the others are still analysed); 64 on a usage error.
  */
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check-lazy.h"
 #include "check-release.h"
@@ -25,26 +28,32 @@
 #include "summary.h"
 
 static const char usage[] =
-	"usage: vmapcheck-merge [--json] [--all] [--complete] [--verbose] DIR...\n"
+	"usage: vmapcheck-merge [--json] [--all] [--complete] [--keep-going]\n"
+	"                       [--verbose] DIR|FILE...\n"
 	"\n"
-	"Read the facts files (*.facts) that compiles with\n"
+	"Read the facts files (*.facts in each DIR, or each FILE) that compiles with\n"
 	"-fplugin-arg-vmapcheck-facts=DIR wrote, link them, and report the\n"
 	"findings that need more than one file, in GCC's format\n"
 	"(file:line:col: warning: ...) or, with --json, as GCC's JSON.\n"
 	"Findings within one file are the compiler's and are not repeated.\n"
 	"\n"
-	"  --json      print a JSON array of diagnostics with their notes\n"
-	"  --all       also print what the compiles reported, once each (in\n"
-	"              JSON \"vmapcheck-origin\" says compile or merge)\n"
-	"  --complete  the directories hold the facts of every unit of the build\n"
-	"              that maps or unmaps (as make scan writes them): a field\n"
-	"              mapping that no unit unmaps stays mapped, whoever calls\n"
-	"              the code that releases its pages\n"
-	"  --verbose   print summaries and mapping instances to stderr\n"
-	"  --help      print this text\n"
+	"  --json        print a JSON array of diagnostics with their notes\n"
+	"  --all         also print what the compiles reported, once each (in\n"
+	"                JSON \"vmapcheck-origin\" says compile or merge)\n"
+	"  --complete    the directories hold the facts of every unit of the build\n"
+	"                that maps or unmaps (as make scan writes them): a field\n"
+	"                mapping that no unit unmaps stays mapped, whoever calls\n"
+	"                the code that releases its pages\n"
+	"  --keep-going  a damaged facts file is skipped and the others are\n"
+	"                analysed (without it, nothing is reported)\n"
+	"  --verbose     print summaries and mapping instances to stderr\n"
+	"  --help        print this text\n"
 	"\n"
-	"Exit status: 0; 2 if a facts file could not be read (it is named,\n"
-	"and the others are still analysed); 64 on a usage error.\n";
+	"Exit status: 0; 2 if a facts file could not be read (each is named\n"
+	"in one line); 64 on a usage error.\n";
+
+/* --keep-going: analyse what could be read when a facts file is damaged. */
+static bool keep_going;
 
 /* Locations of all facts files: vc_loc N is places.v[N - 1]. */
 struct place {
@@ -75,16 +84,37 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Read DIR's facts files, in name order; false if one could not be read. */
+/* Read one facts file; false (and a line saying why) if it is damaged. */
+static bool read_file(const char *path, int *units)
+{
+	const char *source;
+	char err[256];
+
+	if (facts_read(path, (*units)++, make_loc, &source, err, sizeof(err)))
+		return true;
+	fprintf(stderr, "vmapcheck-merge: %s: %s%s\n", path, err,
+		keep_going ? "; skipping this file" : "");
+	return false;
+}
+
+/*
+ * Read the facts files of DIR in name order, or DIR itself if it is a
+ * file; false if one could not be read.
+ */
 static bool read_dir(const char *dir, int *units)
 {
 	VEC(char *) names = { NULL, 0, 0 };
 	struct dirent *d;
-	DIR *dp = opendir(dir);
+	struct stat st;
+	DIR *dp;
 	bool ok = true;
 
+	if (!stat(dir, &st) && !S_ISDIR(st.st_mode))
+		return read_file(dir, units);
+	dp = opendir(dir);
 	if (!dp) {
-		fprintf(stderr, "vmapcheck-merge: cannot read directory '%s'\n", dir);
+		fprintf(stderr, "vmapcheck-merge: cannot read directory '%s': %s\n", dir,
+			strerror(errno));
 		return false;
 	}
 	while ((d = readdir(dp))) {
@@ -98,16 +128,10 @@ static bool read_dir(const char *dir, int *units)
 		}
 	}
 	closedir(dp);
-	qsort(names.v, names.n, sizeof(*names.v), compare_strings);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(*names.v), compare_strings);
 	for (int i = 0; i < names.n; i++) {
-		const char *source;
-		char err[256];
-
-		if (!facts_read(names.v[i], (*units)++, make_loc, &source, err, sizeof(err))) {
-			fprintf(stderr, "vmapcheck-merge: %s: %s; skipping this file\n",
-				names.v[i], err);
-			ok = false;
-		}
+		ok &= read_file(names.v[i], units);
 		vc_free(names.v[i]);
 	}
 	vec_free(names);
@@ -267,6 +291,8 @@ int main(int argc, char **argv)
 			json = true;
 		} else if (!strcmp(argv[i], "--complete")) {
 			complete = true;
+		} else if (!strcmp(argv[i], "--keep-going")) {
+			keep_going = true;
 		} else if (!strcmp(argv[i], "--all")) {
 			all = true;
 		} else if (!strcmp(argv[i], "--verbose")) {
@@ -289,6 +315,8 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] != '-')
 			ok &= read_dir(argv[i], &units);
+	if (!ok && !keep_going)
+		return 2;
 
 	/* What each compile reported on its own, then the whole build. */
 	for (analysed_unit = 0; analysed_unit < units; analysed_unit++)
@@ -309,7 +337,8 @@ int main(int argc, char **argv)
 			whole.v[i].origin = "merge";
 			vec_push(news, whole.v[i]);
 		}
-	qsort(news.v, news.n, sizeof(*news.v), compare_reports);
+	if (news.n)
+		qsort(news.v, news.n, sizeof(*news.v), compare_reports);
 	if (json)
 		print_json(&news, all);
 	else

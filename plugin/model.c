@@ -9,10 +9,12 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "model.h"
 
@@ -85,10 +87,13 @@ static bool parse_number(const char *word, unsigned long *value)
 }
 
 /* ARG: "N", or for a hook "N,M,...". */
-static bool parse_args(char *arg, bool list, struct api_entry *e)
+static bool parse_args(const char *arg, bool list, struct api_entry *e)
 {
-	char *save, *w = strtok_r(arg, ",", &save);
+	char copy[MODEL_MAX_LINE + 1], *save, *w;	/* ARG stays whole for messages */
 	unsigned long v;
+
+	snprintf(copy, sizeof(copy), "%s", arg);
+	w = strtok_r(copy, ",", &save);
 
 	e->args = 0;
 	for (bool first = true; w; w = strtok_r(NULL, ",", &save), first = false) {
@@ -222,13 +227,18 @@ bool model_read_file(struct api_model *m, const char *file, char err[MODEL_ERROR
 {
 	struct parser p = { m, file, 0, err };
 	struct stat st;
-	FILE *f = fopen(file, "r");
+	/* Not blocking: a FIFO is refused, not waited on. */
+	int fd = open(file, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
 	char *text;
 	size_t len;
 	bool ok;
 
-	if (!f)
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
 		return fail(&p, "cannot read the api file: %s; check the path", strerror(errno));
+	}
 	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
 		fclose(f);
 		return fail(&p, "not a regular file; name an api file");

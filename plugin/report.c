@@ -77,7 +77,8 @@ static void inform_with_fixits(const struct finding *f, const struct message *m)
 
 void report_findings(finding_vec *findings, bool as_errors)
 {
-	qsort(findings->v, findings->n, sizeof(*findings->v), compare_findings);
+	if (findings->n)
+		qsort(findings->v, findings->n, sizeof(*findings->v), compare_findings);
 	for (int i = 0; i < findings->n; i++) {
 		struct message m[MAX_MESSAGES];
 		int n = finding_messages(&findings->v[i], api_model(), m);

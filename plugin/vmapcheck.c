@@ -137,8 +137,30 @@ static void analyse_unit(void *gcc_data, void *user_data)
 static bool parse_arguments(const char *name, int argc, const plugin_argument *argv,
 			    const char **api_file, bool *disable)
 {
+	static const char *const keys[] = { "disable", "verbose", "werror", "api", "facts" };
+	bool seen[ARRAY_SIZE(keys)] = { false };
+
 	for (int i = 0; i < argc; i++) {
 		const char *key = argv[i].key, *value = argv[i].value;
+		unsigned k = 0;
+
+		while (k < ARRAY_SIZE(keys) && strcmp(key, keys[k]))
+			k++;
+		if (k == ARRAY_SIZE(keys)) {
+			error("vmapcheck: unknown option %<-fplugin-arg-%s-%s%>; the keys "
+			      "are %<disable%>, %<verbose%>, %<werror%>, %<api=FILE%> and "
+			      "%<facts=DIR%>",
+			      name, key);
+			return false;
+		}
+		/* A second api= or facts= would silently replace the first. */
+		if (seen[k]) {
+			error("vmapcheck: %<-fplugin-arg-%s-%s%> is given twice; give it once",
+			      name, key);
+			return false;
+		}
+		seen[k] = true;
+
 		bool wants_value = !strcmp(key, "api") || !strcmp(key, "facts");
 
 		if (wants_value != (value != NULL)) {
@@ -149,23 +171,16 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 			      name, key, name, key, strcmp(key, "facts") ? "FILE" : "DIR");
 			return false;
 		}
-		if (!strcmp(key, "disable")) {
+		if (!strcmp(key, "disable"))
 			*disable = true;
-		} else if (!strcmp(key, "verbose")) {
+		else if (!strcmp(key, "verbose"))
 			verbose = true;
-		} else if (!strcmp(key, "werror")) {
+		else if (!strcmp(key, "werror"))
 			as_errors = true;
-		} else if (!strcmp(key, "api")) {
+		else if (!strcmp(key, "api"))
 			*api_file = value;
-		} else if (!strcmp(key, "facts")) {
+		else
 			facts_dir = value;
-		} else {
-			error("vmapcheck: unknown option %<-fplugin-arg-%s-%s%>; the keys "
-			      "are %<disable%>, %<verbose%>, %<werror%>, %<api=FILE%> and "
-			      "%<facts=DIR%>",
-			      name, key);
-			return false;
-		}
 	}
 	return true;
 }

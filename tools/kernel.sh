@@ -155,3 +155,12 @@ kernel_whole()
 	done
 	wait
 }
+
+# facts_units DIR: "SOURCE<TAB>FACTS-FILE" for each facts file of DIR: the
+# source path is in the file's unit record (facts file names are hashed).
+facts_units()
+{
+	find "$1" -maxdepth 1 -name '*.facts' -type f -exec awk 'FNR == 2 && $1 == "unit" {
+		u = substr($0, 6); gsub(/%20/, " ", u); gsub(/%09/, "\t", u); gsub(/%25/, "%", u)
+		print u "\t" FILENAME; nextfile }' {} +
+}

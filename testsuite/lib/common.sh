@@ -3,11 +3,13 @@
 
 passed=0
 failed=0
+# Put in front of test names by a suite that runs another one again.
+test_prefix=
 
 pass()
 {
 	passed=$((passed + 1))
-	echo "PASS: $1"
+	echo "PASS: $test_prefix$1"
 }
 
 # fail NAME [REASON...]
@@ -16,7 +18,7 @@ fail()
 	failed=$((failed + 1))
 	name=$1
 	shift
-	echo "FAIL: $name${1:+: $*}"
+	echo "FAIL: $test_prefix$name${1:+: $*}"
 }
 
 # check NAME CONDITION-COMMAND... : pass when the command succeeds.

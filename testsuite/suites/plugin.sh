@@ -40,8 +40,11 @@ plugin_case()
 	opts=$(dg_value "$src" dg-options)
 	mkdir -p "$tmp"
 
+	# Facts too, unless the case is about the facts option.
+	facts_opt=-fplugin-arg-vmapcheck-facts="$tmp/facts"
+	case $opts in *-fplugin-arg-vmapcheck-facts=*) facts_opt= ;; esac
 	# shellcheck disable=SC2086
-	$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$tmp/facts" \
+	$GCC $case_cflags -fplugin="$PLUGIN" $facts_opt \
 		-fdiagnostics-generate-patch $opts -c -o "$tmp/with.o" "$src" 2>"$tmp/stderr"
 	rc=$?
 	problems=$(compile_problems "$src" "$tmp/stderr" $rc)
