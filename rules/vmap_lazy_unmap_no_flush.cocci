@@ -173,12 +173,18 @@ ps << fn.ps;
 Hashtbl.replace functions f false;
 Hashtbl.replace params f ps
 
+// Also with the storage macro of XFS and others (#define STATIC static).
 @fn_static@
 identifier f;
 type T;
+attribute name STATIC;
 @@
 
+(
 static T f(...) { ... }
+|
+STATIC T f(...) { ... }
+)
 
 @script:ocaml@
 f << fn_static.f;
@@ -440,7 +446,9 @@ X->fv = mapfn(X->fp, ...)
 
 @unprotected_field exists@
 identifier fmap.fv, fmap.fp;
-expression X, E;
+expression X, E, E1;
+identifier I;
+type T;
 identifier dfn : script:ocaml () { Hashtbl.mem lists dfn };
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
@@ -454,6 +462,14 @@ dfn(..., <+... X->fv ...+>, ...);
  relp@pr(X->fp[E], ...);
 |
  rela@pr(X->fp, ...);
+|
+ I = X->fp[E];
+ ... when != I = E1
+ relp@pr(I, ...);
+|
+ T I = X->fp[E];
+ ... when != I = E1
+ relp@pr(I, ...);
 )
 
 @script:ocaml@

@@ -10,7 +10,7 @@
 //# rules out (a flag, a reference count) is reported.  A mapping kept in a
 //# struct field is matched by field names, so two structs of the file with
 //# the same field names are one.  Releases through a local copy of a page
-//# pointer are not seen.
+//# pointer are seen only when it is loaded from the page array.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The vmapcheck authors.
@@ -38,9 +38,12 @@ let unmap_helpers = Hashtbl.create 17
 let deferrers = Hashtbl.create 17
 let params = Hashtbl.create 17      (* function -> its parameters, as text *)
 
-(* Unmaps of a mapping field (field name -> positions), and the calls of
-   functions of the file (name -> positions). *)
+(* The fields holding a mapping, with the page fields they map (page
+   field -> (mapping field, map position)), their unmaps (field name ->
+   positions), and the calls of functions of the file (name -> positions). *)
+let field_maps = Hashtbl.create 17
 let field_unmaps = Hashtbl.create 17
+let mapped_fields = Hashtbl.create 17
 let calls = Hashtbl.create 17
 let fillers = Hashtbl.create 17
 (* Patch mode: lines of unmaps that a path reaches with no release first. *)
@@ -253,6 +256,39 @@ let print_findings org =
         Printf.printf "%s:%d:%d-%d: WARNING: %s\n" p.Coccilib.file p.Coccilib.line
           p.Coccilib.col p.Coccilib.col_end (message f)) all
 
+(* A release in FN of the pages of the field mapping X->FV (PATH: FV or,
+   in an embedded struct, S.FV) made at M: quiet
+   when the mapping does not outlive its function, when this function
+   unmaps the field first (maybe behind a state test), or when it is a
+   helper that every caller calls after unmapping; and for a helper that
+   releases the field, when it also unmaps (it keeps its own order). *)
+let field_release m r x fv path fn rel helpers =
+  let unmapped_before p =
+    List.exists (fun u -> u.Coccilib.current_element = p.Coccilib.current_element &&
+                          u.Coccilib.line < p.Coccilib.line)
+      (Hashtbl.find_all field_unmaps fv) in
+  let temporary =
+    List.exists (fun u -> u.Coccilib.current_element = m.Coccilib.current_element &&
+                          u.Coccilib.line > m.Coccilib.line)
+      (Hashtbl.find_all field_unmaps fv) in
+  let callers = Hashtbl.find_all calls fn in
+  if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
+     not (Hashtbl.mem fillers r.Coccilib.current_element) &&
+     not (unmapped_before r) &&
+     not (List.exists (fun h -> h <> "" && Hashtbl.mem unmap_helpers h) helpers) &&
+     (callers = [] || not (List.for_all unmapped_before callers)) then begin
+    let f = finding [r] rel (x ^ "->" ^ path) in
+    if f.map_at = None then begin
+      f.map_at <- Some m;
+      f.field_of <- Some m.Coccilib.current_element
+    end
+  end
+
+let add_field_map fp fv path pm =
+  if not (List.mem (fv, path, pm) (Hashtbl.find_all field_maps fp)) then
+    Hashtbl.add field_maps fp (fv, path, pm);
+  Hashtbl.replace mapped_fields fv ()
+
 (* What is known of one file is forgotten before the next. *)
 let forget_file () =
   Hashtbl.reset findings;
@@ -263,7 +299,9 @@ let forget_file () =
   Hashtbl.reset unmap_helpers;
   Hashtbl.reset deferrers;
   Hashtbl.reset params;
+  Hashtbl.reset field_maps;
   Hashtbl.reset field_unmaps;
+  Hashtbl.reset mapped_fields;
   Hashtbl.reset calls;
   Hashtbl.reset fillers;
   Hashtbl.reset bypassed;
@@ -352,7 +390,7 @@ if not (List.mem fld (Hashtbl.find_all field_release_helpers f)) then
   Hashtbl.add field_release_helpers f fld
 
 @unmaphelper@
-identifier f, p, fld;
+identifier f, p, fld, fs;
 type T;
 identifier unm : script:ocaml () { is_unmap_api unm };
 @@
@@ -363,14 +401,24 @@ f(..., T p, ...) {
  unm(p, ...)
 |
  unm(p->fld, ...)
+|
+ unm(p->fs.fld, ...)
 )
 ...+>
 }
 
 @script:ocaml@
 f << unmaphelper.f;
+unm << unmaphelper.unm;
+fld << unmaphelper.fld = "";
 @@
-Hashtbl.replace unmap_helpers f ()
+(* kvfree() of a page array whose pages the helper releases frees the
+   array; it unmaps nothing. *)
+let frees_page_array =
+  api_kind unm = "free-area" &&
+  (if fld = "" then Hashtbl.mem release_helpers f
+   else List.mem fld (Hashtbl.find_all field_release_helpers f)) in
+if not frees_page_array then Hashtbl.replace unmap_helpers f ()
 
 // Stores a parameter into an object of its own (a list entry) or a global:
 // the mapping it is handed stays until something unmaps it from there.
@@ -688,41 +736,162 @@ end
 // --------------------------------------------------------------------------
 // Check A across the functions of the file: obj->vaddr = vmap(obj->pages, ...)
 // in one function, obj->pages released in another with no unmap first.
+// The mappings found are kept in field_maps (page field -> mapping field
+// and map position); the rules after them read that table.
 
 @fmap@
 expression X;
-identifier fv, fp;
+identifier fv, fp, fs;
 identifier mapfn : script:ocaml () { is_map mapfn };
 position pm;
 @@
 
-X->fv = mapfn@pm(X->fp, ...)
+(
+ X->fv = mapfn@pm(X->fp, ...)
+|
+ X->fs.fv = mapfn@pm(X->fp, ...)
+)
 
-// Unmaps of the field anywhere in the file, with offsets
+// Mapped into a local first, and the local stored; also a local page
+// array, or one page mapped by its address (v = vmap(&page, 1, ...)),
+// kept in a page field beside the mapping.
+@fmapl exists@
+expression X, E;
+identifier fv, fp;
+local idexpression V, P;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+(
+ V = mapfn@pm(X->fp, ...);
+ ... when != V = E
+ X->fv = V;
+|
+(
+ V = mapfn@pm(P, ...);
+|
+ V = mapfn@pm(&P, 1, ...);
+)
+ ... when != V = E
+     when != P = E
+(
+ X->fv = V;
+ ... when != P = E
+ X->fp = P;
+|
+ X->fp = P;
+ ... when != V = E
+ X->fv = V;
+)
+|
+ X->fv = mapfn@pm(P, ...);
+ ... when != P = E
+ X->fp = P;
+)
+
+// Functions of the file returning a mapping of a page field of a
+// parameter (mem = vmap(buf->page_array, ...); return mem;), and the
+// callers keeping it in a field of that object: buf->start = f(buf, ...).
+@maphelper exists@
+identifier f, p, fp;
+type T;
+local idexpression V;
+expression E;
+identifier mapfn : script:ocaml () { is_map mapfn };
+@@
+
+f(..., T p, ...) {
+... when any
+V = mapfn(p->fp, ...);
+... when != V = E
+return V;
+}
+
+@fmaph@
+expression X;
+identifier maphelper.f, fv;
+position pm;
+@@
+
+X->fv = f@pm(..., X, ...)
+
+@script:ocaml@
+fv << fmap.fv;
+fs << fmap.fs = "";
+fp << fmap.fp;
+pm << fmap.pm;
+@@
+add_field_map fp fv (if fs = "" then fv else fs ^ "." ^ fv) (List.hd pm)
+
+@script:ocaml@
+fv << fmaph.fv;
+fp << maphelper.fp;
+pm << fmaph.pm;
+@@
+add_field_map fp fv fv (List.hd pm)
+
+@script:ocaml@
+fv << fmapl.fv;
+fp << fmapl.fp;
+pm << fmapl.pm;
+@@
+add_field_map fp fv fv (List.hd pm)
+
+// The same with the pages in a struct embedded in the object:
+// obj->vaddr = vmap(obj->buf.pages, ...), obj->buf.pages released, or
+// &obj->buf handed to a helper that releases its pages.
+@fmapn@
+expression X;
+identifier fv, fs, fp, L;
+type T;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+(
+ X->fv = mapfn@pm(X->fs.fp, ...);
+|
+ T *L = &X->fs;
+ ...
+ X->fv = mapfn@pm(L->fp, ...);
+)
+
+@script:ocaml@
+fv << fmapn.fv;
+@@
+Hashtbl.replace mapped_fields fv ()
+
+// Unmaps of the fields mapped above anywhere in the file, with offsets
 // (vm_unmap_ram(bp->b_addr - bp->b_offset, n)) or by an unmap helper.
 @funmap@
-identifier fmap.fv;
+identifier fv : script:ocaml () { Hashtbl.mem mapped_fields fv };
 expression X;
 position pu;
 identifier unm : script:ocaml () { is_unmap unm };
+identifier unmh : script:ocaml () { is_unmap unmh && not (is_unmap_api unmh) };
 @@
 
 (
  unm@pu(..., <+... X->fv ...+>, ...)
 |
- unm@pu(..., X, ...)
+ unm@pu(..., <+... X.fv ...+>, ...)
+|
+ unmh@pu(..., X, ...)
 )
 
 @script:ocaml@
-fv << fmap.fv;
+fv << funmap.fv = "";
 pu << funmap.pu;
 @@
-Hashtbl.add field_unmaps fv (List.hd pu)
+(* An unmap helper handed the object unmaps whichever field it holds. *)
+if fv <> "" then Hashtbl.add field_unmaps fv (List.hd pu)
+else Hashtbl.iter (fun fv () -> Hashtbl.add field_unmaps fv (List.hd pu)) mapped_fields
 
-// Functions that fill the page field: their releases are of their own
-// fresh pages (an allocation error path), not of a mapping's.
+// Functions that fill a mapped page field: their releases are of their
+// own fresh pages (an allocation error path), not of a mapping's.
 @ffill@
-identifier fmap.fp;
+identifier fp : script:ocaml () { Hashtbl.mem field_maps fp };
 expression X, E, E1;
 identifier fill : script:ocaml () { is_fill fill };
 position pf;
@@ -745,14 +914,17 @@ if e1 <> "NULL" then
   Hashtbl.replace fillers (List.hd pf).Coccilib.current_element ()
 
 @frel exists@
-identifier fmap.fv, fmap.fp;
-expression X, E;
+identifier fp : script:ocaml () { Hashtbl.mem field_maps fp };
+identifier fv : script:ocaml () { Hashtbl.mem mapped_fields fv };
+expression X, E, E1;
+identifier I;
+type T;
 position pr;
 identifier fn;
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
-identifier relf : script:ocaml (fp) { List.mem fp (Hashtbl.find_all field_release_helpers relf) };
+identifier relf : script:ocaml () { Hashtbl.mem field_release_helpers relf };
 @@
 
 fn(...) {
@@ -761,11 +933,21 @@ fn(...) {
 (
  relp@pr(X->fp[E], ...);
 |
+ relp@pr(X->fp, ...);
+|
  rela@pr(X->fp, ...);
 |
  relh@pr(..., X->fp, ...);
 |
  relf@pr(..., X, ...);
+|
+ I = X->fp[E];
+ ... when != I = E1
+ relp@pr(I, ...);
+|
+ T I = X->fp[E];
+ ... when != I = E1
+ relp@pr(I, ...);
 )
 ... when any
 }
@@ -784,45 +966,75 @@ pc << fcall.pc;
 Hashtbl.add calls fn (List.hd pc)
 
 @script:ocaml@
-pm << fmap.pm;
 pr << frel.pr;
 x << frel.X;
-fv << fmap.fv;
+fp << frel.fp = "";
 fn << frel.fn;
 relp << frel.relp = "";
 rela << frel.rela = "";
 relh << frel.relh = "";
 relf << frel.relf = "";
 @@
-(* Quiet when the mapping does not outlive its function, when this function
-   unmaps the field first (maybe behind a state test), or when it is a
-   helper that every caller calls after unmapping; and for a helper that
-   releases the field, when it also unmaps (it keeps its own order). *)
-let m = List.hd pm and r = List.hd pr in
-let unmapped_before p =
-  List.exists (fun u -> u.Coccilib.current_element = p.Coccilib.current_element &&
-                        u.Coccilib.line < p.Coccilib.line)
-    (Hashtbl.find_all field_unmaps fv) in
-let temporary =
-  List.exists (fun u -> u.Coccilib.current_element = m.Coccilib.current_element &&
-                        u.Coccilib.line > m.Coccilib.line)
-    (Hashtbl.find_all field_unmaps fv) in
-let callers = Hashtbl.find_all calls fn in
-if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
-   not (Hashtbl.mem fillers r.Coccilib.current_element) &&
-   not (unmapped_before r) &&
-   not (List.exists (fun h -> h <> "" && Hashtbl.mem unmap_helpers h) [relh; relf]) &&
-   (callers = [] || not (List.for_all unmapped_before callers)) then begin
-  let f = finding pr (first_named [relp; rela; relh; relf]) (x ^ "->" ^ fv) in
-  if f.map_at = None then begin
-    f.map_at <- Some m;
-    f.field_of <- Some m.Coccilib.current_element
-  end
-end
+(* A helper handed the object releases the page fields it is known for. *)
+let fps = if relf = "" then [fp] else Hashtbl.find_all field_release_helpers relf in
+List.iter (fun fp ->
+    List.iter (fun (fv, path, m) ->
+        field_release m (List.hd pr) x fv path fn (first_named [relp; rela; relh; relf])
+          [relh; relf])
+      (Hashtbl.find_all field_maps fp))
+  fps
+
+@freln exists@
+identifier fmapn.fv, fmapn.fs, fmapn.fp;
+expression X, E;
+position pr;
+identifier fn;
+identifier relp : script:ocaml () { is_page_release relp };
+identifier rela : script:ocaml () { is_array_release rela };
+identifier relf : script:ocaml (fp) { List.mem fp (Hashtbl.find_all field_release_helpers relf) };
+@@
+
+fn(...) {
+... when != if (likely(X->fv != NULL)) return ...;
+    when != if (likely(X->fv != NULL)) { ... return ...; }
+(
+ relp@pr(X->fs.fp[E], ...);
+|
+ rela@pr(X->fs.fp, ...);
+|
+ relf@pr(..., &X->fs, ...);
+)
+... when any
+}
+
+@fcalln@
+identifier freln.fn;
+position pc;
+@@
+
+fn@pc(...)
+
+@script:ocaml@
+fn << freln.fn;
+pc << fcalln.pc;
+@@
+Hashtbl.add calls fn (List.hd pc)
+
+@script:ocaml@
+pm << fmapn.pm;
+pr << freln.pr;
+x << freln.X;
+fv << fmapn.fv;
+fn << freln.fn;
+relp << freln.relp = "";
+rela << freln.rela = "";
+relf << freln.relf = "";
+@@
+field_release (List.hd pm) (List.hd pr) x fv fv fn (first_named [relp; rela; relf]) [relf]
 
 // The field's address was handed to a function of the file that queues it.
 @fq exists@
-identifier fmap.fv;
+identifier fv : script:ocaml () { Hashtbl.mem mapped_fields fv };
 expression frel.X;
 position frel.pr;
 identifier rel;

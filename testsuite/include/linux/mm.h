@@ -62,6 +62,9 @@ static inline void put_page(struct page *page)
 	folio_put(folio);
 }
 
+/* The name before 4.6. */
+#define page_cache_release(page) put_page(page)
+
 typedef union {
 	struct page **pages;
 	struct folio **folios;

@@ -25,6 +25,7 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 
 #define GFP_KERNEL 0xcc0u
 #define __GFP_ZERO 0x100u
+#define GFP_NOWAIT 0x800u
 
 #define offsetof(TYPE, MEMBER) __builtin_offsetof(TYPE, MEMBER)
 #define container_of(ptr, type, member) \
