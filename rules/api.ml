@@ -4,7 +4,8 @@
    rule (build/rules/).  A user's api file, in the same format, is added
    with spatch -D api=FILE (SPFLAGS="-D api=FILE" under coccicheck).  The
    format is that of docs/vmapcheck.1 (API FILE FORMAT); the rules use the
-   kind, the function, the argument indexes and the options. *)
+   kind, the function, the argument indexes and the options.  At the end,
+   what both rules take for a lazy-unmap list. *)
 
 type api_entry = {
   kind : string;
@@ -91,6 +92,8 @@ let is_runner f = api_kind f = "runner"
 (* Unmaps that drop no page references, so that moving them is safe. *)
 let is_plain_unmap f = api_kind f = "unmap"
 let is_unmap_api f = List.mem (api_kind f) ["unmap"; "unmap-counted"; "free-area"]
+(* An API that only unmaps: vfree() and kvfree() free whatever they are handed. *)
+let is_certain_unmap f = List.mem (api_kind f) ["unmap"; "unmap-counted"]
 (* An unmap that drops page references fixes nothing after a release. *)
 let is_dropping_unmap f = api_kind f = "unmap-counted"
 (* The refcounted form of a map or unmap call, and what it takes more. *)
@@ -117,3 +120,44 @@ let counted_with_same_args f = has_counted_form f && not (has_extra_arg f)
 let api_arg f = match api_args f with a :: _ -> a | [] -> 0
 let has_owner_flag f = owner_flag f <> ""
 let is_release_api f = is_page_release f || is_array_release f
+
+(* Lazy-unmap lists, as both rules recognise them.  A queueing store stores
+   a pointer parameter (a mapping address), not a physical address or a
+   size: is P declared a pointer in the parameter list PS? *)
+let param_is_pointer ps p =
+  List.exists (fun d ->
+      let d = String.trim d in
+      let n = String.length d and k = String.length p in
+      n > k && String.sub d (n - k) k = p && String.contains d '*' &&
+      (let c = d.[n - k - 1] in c = ' ' || c = '*'))
+    (String.split_on_char ',' ps)
+
+(* The field an unmapped address is loaded from, which names the list a
+   purge drains: "b_addr" for "bp->b_addr - bp->b_offset" or
+   "(void *)e->vm_addr"; "data", not "fw", for "priv->fw->data"; "" when
+   it is no field. *)
+let held_field a =
+  let a = String.concat "" (String.split_on_char ' ' a) in
+  let n = String.length a in
+  let rec close i depth =
+    if i >= n then n
+    else match a.[i] with
+      | '(' -> close (i + 1) (depth + 1)
+      | ')' -> if depth = 1 then i else close (i + 1) (depth - 1)
+      | _ -> close (i + 1) depth in
+  (* A leading cast or parentheses. *)
+  let a = if n > 0 && a.[0] = '(' then
+      let c = close 0 0 in
+      if c + 1 >= n then String.sub a 1 (max 0 (c - 1)) else String.sub a (c + 1) (n - c - 1)
+    else a in
+  let n = String.length a in
+  (* The first operand of a top-level + or - (not the '-' of "->"). *)
+  let rec operand_end i =
+    if i >= n then n
+    else if a.[i] = '+' || (a.[i] = '-' && not (i + 1 < n && a.[i + 1] = '>')) then i
+    else operand_end (i + 1) in
+  let op = String.sub a 0 (operand_end 0) in
+  let last_sep =
+    max (try String.rindex op '>' with Not_found -> -1)
+        (try String.rindex op '.' with Not_found -> -1) in
+  if last_sep < 0 then "" else String.sub op (last_sep + 1) (String.length op - last_sep - 1)

@@ -333,47 +333,45 @@ fld << deferrer.fld = "";
 g << deferrer.G = "";
 pos << deferrer.pst;
 @@
-(* A parameter stored into an object that is not the caller's (not reached
-   from a parameter): a store into the caller's own object keeps a mapping,
-   it does not queue one. *)
+(* A pointer parameter stored into an object that is not the caller's (not
+   reached from a parameter): a store into the caller's own object keeps a
+   mapping, it does not queue one. *)
 let pos = List.hd pos in
 let f = pos.Coccilib.current_element in
 let name = if g <> "" then g else fld in
 match Hashtbl.find_opt params f with
-| Some ps when contains_word ps p &&
+| Some ps when contains_word ps p && param_is_pointer ps p &&
                (e = "" || not (contains_word ps (root (tidy e)))) &&
                not (Hashtbl.mem lists f) ->
   Hashtbl.replace lists f { name = name; store = pos; deferrer = f;
                             queues = []; purges = []; released = None }
 | _ -> ()
 
-// Purges: unmaps of addresses loaded from the list.
+// Purges: unmaps of addresses loaded from the list.  vfree() and kvfree()
+// free what a field holds whatever it is (a page array, a buffer): no purge.
 @purge@
-identifier fld;
-expression E, I;
+expression A, I;
 global idexpression G;
 position pu;
-identifier unm : script:ocaml () { is_unmap_api unm };
+identifier unm : script:ocaml () { is_certain_unmap unm };
 @@
 
 (
- unm@pu(<+... E->fld ...+>, ...)
-|
- unm@pu(<+... E.fld ...+>, ...)
-|
  unm@pu(G, ...)
 |
  unm@pu(G[I], ...)
+|
+ unm@pu(A, ...)
 )
 
 @script:ocaml@
-fld << purge.fld = "";
+a << purge.A = "";
 g << purge.G = "";
 pu << purge.pu;
 @@
 let pu = List.hd pu in
 let f = pu.Coccilib.current_element in
-let name = if g <> "" then g else fld in
+let name = if g <> "" then g else held_field a in
 Hashtbl.iter (fun _ l ->
     if l.name = name && not (List.mem_assoc f l.purges) then
       l.purges <- (f, pu) :: l.purges) lists

@@ -35,6 +35,7 @@ virtual report
 let release_helpers = Hashtbl.create 17
 let field_release_helpers = Hashtbl.create 17   (* function -> page fields *)
 let unmap_helpers = Hashtbl.create 17
+let unmapped_fields = Hashtbl.create 17     (* unmap helper -> fields *)
 let deferrers = Hashtbl.create 17
 let params = Hashtbl.create 17      (* function -> its parameters, as text *)
 
@@ -297,6 +298,7 @@ let forget_file () =
   Hashtbl.reset release_helpers;
   Hashtbl.reset field_release_helpers;
   Hashtbl.reset unmap_helpers;
+  Hashtbl.reset unmapped_fields;
   Hashtbl.reset deferrers;
   Hashtbl.reset params;
   Hashtbl.reset field_maps;
@@ -389,6 +391,134 @@ fld << relfield.fld;
 if not (List.mem fld (Hashtbl.find_all field_release_helpers f)) then
   Hashtbl.add field_release_helpers f fld
 
+// Mappings kept in struct fields (obj->vaddr = vmap(obj->pages, ...)),
+// found before the helpers: a helper that kvfree()s a field unmaps only if
+// the field holds a mapping.  They are kept in field_maps (page field ->
+// mapping field and map position) for check A across functions, below.
+
+@fmap@
+expression X;
+identifier fv, fp, fs;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+(
+ X->fv = mapfn@pm(X->fp, ...)
+|
+ X->fs.fv = mapfn@pm(X->fp, ...)
+)
+
+// Mapped into a local first, and the local stored; also a local page
+// array, or one page mapped by its address (v = vmap(&page, 1, ...)),
+// kept in a page field beside the mapping.
+@fmapl exists@
+expression X, E;
+identifier fv, fp;
+local idexpression V, P;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+(
+ V = mapfn@pm(X->fp, ...);
+ ... when != V = E
+ X->fv = V;
+|
+(
+ V = mapfn@pm(P, ...);
+|
+ V = mapfn@pm(&P, 1, ...);
+)
+ ... when != V = E
+     when != P = E
+(
+ X->fv = V;
+ ... when != P = E
+ X->fp = P;
+|
+ X->fp = P;
+ ... when != V = E
+ X->fv = V;
+)
+|
+ X->fv = mapfn@pm(P, ...);
+ ... when != P = E
+ X->fp = P;
+)
+
+// Functions of the file returning a mapping of a page field of a
+// parameter (mem = vmap(buf->page_array, ...); return mem;), and the
+// callers keeping it in a field of that object: buf->start = f(buf, ...).
+@maphelper exists@
+identifier f, p, fp;
+type T;
+local idexpression V;
+expression E;
+identifier mapfn : script:ocaml () { is_map mapfn };
+@@
+
+f(..., T p, ...) {
+... when any
+V = mapfn(p->fp, ...);
+... when != V = E
+return V;
+}
+
+@fmaph@
+expression X;
+identifier maphelper.f, fv;
+position pm;
+@@
+
+X->fv = f@pm(..., X, ...)
+
+@script:ocaml@
+fv << fmap.fv;
+fs << fmap.fs = "";
+fp << fmap.fp;
+pm << fmap.pm;
+@@
+add_field_map fp fv (if fs = "" then fv else fs ^ "." ^ fv) (List.hd pm)
+
+@script:ocaml@
+fv << fmaph.fv;
+fp << maphelper.fp;
+pm << fmaph.pm;
+@@
+add_field_map fp fv fv (List.hd pm)
+
+@script:ocaml@
+fv << fmapl.fv;
+fp << fmapl.fp;
+pm << fmapl.pm;
+@@
+add_field_map fp fv fv (List.hd pm)
+
+// The same with the pages in a struct embedded in the object:
+// obj->vaddr = vmap(obj->buf.pages, ...), obj->buf.pages released, or
+// &obj->buf handed to a helper that releases its pages.
+@fmapn@
+expression X;
+identifier fv, fs, fp, L;
+type T;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+(
+ X->fv = mapfn@pm(X->fs.fp, ...);
+|
+ T *L = &X->fs;
+ ...
+ X->fv = mapfn@pm(L->fp, ...);
+)
+
+@script:ocaml@
+fv << fmapn.fv;
+@@
+Hashtbl.replace mapped_fields fv ()
+
 @unmaphelper@
 identifier f, p, fld, fs;
 type T;
@@ -412,13 +542,18 @@ f << unmaphelper.f;
 unm << unmaphelper.unm;
 fld << unmaphelper.fld = "";
 @@
-(* kvfree() of a page array whose pages the helper releases frees the
-   array; it unmaps nothing. *)
-let frees_page_array =
+(* kvfree() of a field unmaps only a field that holds a mapping, and of a
+   parameter only one whose pages the helper does not release (a page
+   array). *)
+let frees_no_mapping =
   api_kind unm = "free-area" &&
   (if fld = "" then Hashtbl.mem release_helpers f
-   else List.mem fld (Hashtbl.find_all field_release_helpers f)) in
-if not frees_page_array then Hashtbl.replace unmap_helpers f ()
+   else not (Hashtbl.mem mapped_fields fld)) in
+if not frees_no_mapping then begin
+  Hashtbl.replace unmap_helpers f ();
+  if fld <> "" && not (List.mem fld (Hashtbl.find_all unmapped_fields f)) then
+    Hashtbl.add unmapped_fields f fld
+end
 
 // Stores a parameter into an object of its own (a list entry) or a global:
 // the mapping it is handed stays until something unmaps it from there.
@@ -447,11 +582,13 @@ fld << deferrer.fld = "";
 g << deferrer.G = "";
 l << deferrer.L = "";
 @@
-(* Only a parameter is queued; an object reached from a parameter is the
-   caller's: storing there keeps a mapping, it does not queue it. *)
+(* Only a pointer parameter is queued; an object reached from a parameter
+   is the caller's: storing there keeps a mapping, it does not queue it. *)
 let f = (List.hd ps).Coccilib.current_element in
-let is_param v = List.exists (fun ps -> List.mem v (param_names ps)) (Hashtbl.find_all params f) in
-if is_param p && (l = "" || not (is_param l)) then
+let fps = Hashtbl.find_all params f in
+let is_param v = List.exists (fun ps -> List.mem v (param_names ps)) fps in
+if is_param p && List.exists (fun ps -> param_is_pointer ps p) fps &&
+   (l = "" || not (is_param l)) then
   Hashtbl.replace deferrers f (if g <> "" then g else fld)
 
 // --------------------------------------------------------------------------
@@ -734,133 +871,9 @@ if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &
 end
 
 // --------------------------------------------------------------------------
-// Check A across the functions of the file: obj->vaddr = vmap(obj->pages, ...)
-// in one function, obj->pages released in another with no unmap first.
-// The mappings found are kept in field_maps (page field -> mapping field
-// and map position); the rules after them read that table.
-
-@fmap@
-expression X;
-identifier fv, fp, fs;
-identifier mapfn : script:ocaml () { is_map mapfn };
-position pm;
-@@
-
-(
- X->fv = mapfn@pm(X->fp, ...)
-|
- X->fs.fv = mapfn@pm(X->fp, ...)
-)
-
-// Mapped into a local first, and the local stored; also a local page
-// array, or one page mapped by its address (v = vmap(&page, 1, ...)),
-// kept in a page field beside the mapping.
-@fmapl exists@
-expression X, E;
-identifier fv, fp;
-local idexpression V, P;
-identifier mapfn : script:ocaml () { is_map mapfn };
-position pm;
-@@
-
-(
- V = mapfn@pm(X->fp, ...);
- ... when != V = E
- X->fv = V;
-|
-(
- V = mapfn@pm(P, ...);
-|
- V = mapfn@pm(&P, 1, ...);
-)
- ... when != V = E
-     when != P = E
-(
- X->fv = V;
- ... when != P = E
- X->fp = P;
-|
- X->fp = P;
- ... when != V = E
- X->fv = V;
-)
-|
- X->fv = mapfn@pm(P, ...);
- ... when != P = E
- X->fp = P;
-)
-
-// Functions of the file returning a mapping of a page field of a
-// parameter (mem = vmap(buf->page_array, ...); return mem;), and the
-// callers keeping it in a field of that object: buf->start = f(buf, ...).
-@maphelper exists@
-identifier f, p, fp;
-type T;
-local idexpression V;
-expression E;
-identifier mapfn : script:ocaml () { is_map mapfn };
-@@
-
-f(..., T p, ...) {
-... when any
-V = mapfn(p->fp, ...);
-... when != V = E
-return V;
-}
-
-@fmaph@
-expression X;
-identifier maphelper.f, fv;
-position pm;
-@@
-
-X->fv = f@pm(..., X, ...)
-
-@script:ocaml@
-fv << fmap.fv;
-fs << fmap.fs = "";
-fp << fmap.fp;
-pm << fmap.pm;
-@@
-add_field_map fp fv (if fs = "" then fv else fs ^ "." ^ fv) (List.hd pm)
-
-@script:ocaml@
-fv << fmaph.fv;
-fp << maphelper.fp;
-pm << fmaph.pm;
-@@
-add_field_map fp fv fv (List.hd pm)
-
-@script:ocaml@
-fv << fmapl.fv;
-fp << fmapl.fp;
-pm << fmapl.pm;
-@@
-add_field_map fp fv fv (List.hd pm)
-
-// The same with the pages in a struct embedded in the object:
-// obj->vaddr = vmap(obj->buf.pages, ...), obj->buf.pages released, or
-// &obj->buf handed to a helper that releases its pages.
-@fmapn@
-expression X;
-identifier fv, fs, fp, L;
-type T;
-identifier mapfn : script:ocaml () { is_map mapfn };
-position pm;
-@@
-
-(
- X->fv = mapfn@pm(X->fs.fp, ...);
-|
- T *L = &X->fs;
- ...
- X->fv = mapfn@pm(L->fp, ...);
-)
-
-@script:ocaml@
-fv << fmapn.fv;
-@@
-Hashtbl.replace mapped_fields fv ()
+// Check A across the functions of the file: a field mapping found above
+// (obj->vaddr = vmap(obj->pages, ...)) in one function, obj->pages released
+// in another with no unmap first.
 
 // Unmaps of the fields mapped above anywhere in the file, with offsets
 // (vm_unmap_ram(bp->b_addr - bp->b_offset, n)) or by an unmap helper.
@@ -882,11 +895,13 @@ identifier unmh : script:ocaml () { is_unmap unmh && not (is_unmap_api unmh) };
 
 @script:ocaml@
 fv << funmap.fv = "";
+unmh << funmap.unmh = "";
 pu << funmap.pu;
 @@
-(* An unmap helper handed the object unmaps whichever field it holds. *)
+(* An unmap helper handed the object unmaps the fields it is known for. *)
 if fv <> "" then Hashtbl.add field_unmaps fv (List.hd pu)
-else Hashtbl.iter (fun fv () -> Hashtbl.add field_unmaps fv (List.hd pu)) mapped_fields
+else List.iter (fun fv -> Hashtbl.add field_unmaps fv (List.hd pu))
+    (Hashtbl.find_all unmapped_fields unmh)
 
 // Functions that fill a mapped page field: their releases are of their
 // own fresh pages (an allocation error path), not of a mapping's.
@@ -1307,26 +1322,25 @@ List.iter (fun site -> Hashtbl.replace refcount_map_sites site ("", fld))
   (Hashtbl.find_all field_map_sites fld)
 
 @pa_purge depends on patch@
-identifier fld;
-expression E, I;
+expression A, I;
 global idexpression G;
 identifier unm : script:ocaml () { is_unmap_api unm };
 @@
 
 (
- unm(<+... E->fld ...+>, ...)
-|
  unm(G, ...)
 |
  unm(G[I], ...)
+|
+ unm(A, ...)
 )
 
 @script:ocaml@
 unm << pa_purge.unm;
-fld << pa_purge.fld = "";
+a << pa_purge.A = "";
 g << pa_purge.G = "";
 @@
-Hashtbl.add list_purges (if g <> "" then g else fld) unm
+Hashtbl.add list_purges (if g <> "" then g else held_field a) unm
 
 // The unmaps to convert: of a refcounted mapping, of a queueing function's
 // own argument (its fallback when it cannot queue), and the purges.

@@ -365,11 +365,19 @@ let print_mutants () =
 let move_after (a : site) (b : site) = Printf.sprintf "mov:%d:%d:%d" a.line a.line_end b.line_end
 let move_before (b : site) (a : site) = Printf.sprintf "mov:%d:%d:%d" b.line b.line_end (a.line - 1)
 
+(* Does the callee of call E make the mapping KM itself?  Then what it
+   unmaps is its own temporary mapping, not one live before the call. *)
+let maps_itself e km =
+  match e with
+  | Call c -> List.exists (fun (m : site) -> mapping_key m.fn m.text = km) (maps_in c.text)
+  | _ -> false
+
 (* A call releasing KP that does not also unmap KM, and one unmapping KM
-   that does not also release KP: a function doing both keeps its own
-   order, and moving its call says nothing. *)
+   that does not also release KP (nor map KM first): a function doing both
+   keeps its own order, and moving its call says nothing. *)
 let only_releases e kp km = releases_pages e kp && not (unmaps_mapping e km)
-let only_unmaps e km kp = unmaps_mapping e km && not (releases_pages e kp)
+let only_unmaps e km kp =
+  unmaps_mapping e km && not (releases_pages e kp) && not (maps_itself e km)
 
 (* The lines where a call releasing KP does it: the call, and the direct
    releases of KP or of a parameter in the functions it calls (depth 3). *)

@@ -3,13 +3,13 @@
 # The bounded sample of make mutants: bugs injected into the real mapping
 # code of the Debian 6.12 tree (tools/mutate.cocci), a few per operator,
 # each checked by the plugin (compile and merge) and the rules.  Fails when
-# an engine's recall on the sample falls below its floor: the recall make
-# mutants measured when the floor was set (docs/checks.md), not yet the
-# targets of the recall issue (95% plugin, 90% rules).
+# an engine's recall on the sample falls below its floor: for the rules
+# their target (90%), for the plugin the recall make mutants measured when
+# the floor was set (docs/checks.md), not yet its target (95%).
 
 SAMPLE_SIZE=24
 PLUGIN_FLOOR=75
-RULES_FLOOR=50
+RULES_FLOOR=90
 
 out=$CACHE/mutants-sample
 "$top/tools/mutants" TREES=6.12 SAMPLE=$SAMPLE_SIZE OUT="$out" MIN_PLUGIN=$PLUGIN_FLOOR \
