@@ -47,7 +47,7 @@ kernel_prepare()
 	mkdir -p "$kb"
 	rm -f "$kb/.vmapcheck-prepared"
 	make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" "$base" >/dev/null &&
-		"$src/scripts/config" --file "$kb/.config" "$@" &&
+		{ [ $# -eq 0 ] || "$src/scripts/config" --file "$kb/.config" "$@"; } &&
 		make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" olddefconfig >/dev/null &&
 		echo "kernel: make prepare ($version)" >&2 &&
 		make -s -C "$src" O="$kb" CC="$GCC" HOSTCC="$GCC" -j"$(nproc)" prepare \
