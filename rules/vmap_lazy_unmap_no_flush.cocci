@@ -340,7 +340,7 @@ let pos = List.hd pos in
 let f = pos.Coccilib.current_element in
 let name = if g <> "" then g else fld in
 match Hashtbl.find_opt params f with
-| Some ps when contains_word ps p && param_is_pointer ps p &&
+| Some ps when param_is_pointer ps p &&
                (e = "" || not (contains_word ps (root (tidy e)))) &&
                not (Hashtbl.mem lists f) ->
   Hashtbl.replace lists f { name = name; store = pos; deferrer = f;
