@@ -7,9 +7,13 @@
  * live at entry (held in a field, or handed in):
  *  - a function that unmaps the mapping on some path knows its state (a
  *    state test guards the unmap): only a release that comes before an
- *    unmap on its path is reported;
+ *    unmap on its path is reported, or one it hands to a helper where the
+ *    mapping is live on every path and never unmapped after;
  *  - a helper that never touches the mapping and has callers is judged at
- *    its call sites, through its summary, not in itself.
+ *    its call sites, through its summary, not in itself, except where its
+ *    own test found the mapping there;
+ *  - pages handed to a mapping kept in a field (VM_MAP_PUT_PAGES) are
+ *    never the code's to release.
  */
 
 #include <stdio.h>
@@ -160,7 +164,8 @@ static void plan_fix(const struct api_model *model, struct fn *f,
 }
 
 static void report_release(struct fn *f, const struct instance *in, const struct flow *fl,
-			   int k, bool deferred, bool unmapped_later, const struct api_model *fixits,
+			   int k, bool deferred, bool unmapped_later,
+			   bool delegated, const struct api_model *fixits,
 			   finding_vec *out)
 {
 	const struct event *e = &f->events.v[k];
@@ -179,7 +184,7 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	r.map_loc = in->map_loc;
 	r.map_fn = in->map_fn;
 	r.handed_over = in->owns_pages;
-	r.not_unmapped_here = in->origin == ORIGIN_FACT && !in->aware;
+	r.not_unmapped_here = (in->origin == ORIGIN_FACT && !in->aware) || delegated;
 	if (deferred && (d = event_with(f, fl, FX_DEFER, -1))) {
 		r.defer_loc = d->loc;
 		r.defer_fn = d->api;
@@ -221,7 +226,13 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 {
 	struct fn *f = cx->f;
 	struct flow fl;
-	bool direct_only = false;
+	/*
+	 * Pages handed to a mapping kept in a field are never the code's to
+	 * release, whatever its callers do: each release is reported where it
+	 * happens.
+	 */
+	bool direct_only = in->origin == ORIGIN_FACT && in->owns_pages;
+	bool callers_judge = false;
 
 	/*
 	 * A helper that does not know the mapping: its callers judge the
@@ -229,13 +240,16 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	 * runs in an order the table's owner decides, which is not seen here.
 	 * Unless the whole build has no unmap of the mapping at all: then no
 	 * caller can unmap it first either, and each release is reported
-	 * where it happens (not again at the calls leading to it).
+	 * where it happens (not again at the calls leading to it).  Only where
+	 * the helper itself tests the mapping and finds it there does it know
+	 * it releases mapped pages.
 	 */
-	if (in->origin == ORIGIN_FACT && !in->aware &&
+	if (in->origin == ORIGIN_FACT && !in->aware && !direct_only &&
 	    (f->called || function_called_indirectly(cx->f))) {
 		if (!complete || unmapped_anywhere(f, in))
-			return;
-		direct_only = true;
+			callers_judge = true;
+		else
+			direct_only = true;
 	}
 	if (!flow_run(cx, in, &fl, true)) {
 		flow_free(&fl);
@@ -249,17 +263,34 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 
 		for (int k = bl->first_event; k < bl->first_event + bl->nevents; k++) {
 			unsigned fx = fl.fx.v[k];
+			/*
+			 * Live where its own test found it, and not unmapped on
+			 * any path here: no caller unmapped it first.
+			 */
+			bool tested = in->origin == ORIGIN_FACT && (st & TESTED) &&
+				!(st & UNMAPPED);
 
 			/* A callee that unmaps and releases did so in that order. */
 			if ((fx & FX_RELEASE) && (st & LIVE) && !reported[k] &&
 			    !((fx & FX_UNMAP) && !in->owns_pages) &&
-			    (!direct_only || f->events.v[k].kind == EV_RELEASE)) {
+			    (!direct_only || f->events.v[k].kind == EV_RELEASE) &&
+			    (!callers_judge || tested)) {
 				bool later = fl.unmap_after.v[b];
 
 				for (int j = k + 1; j < bl->first_event + bl->nevents; j++)
 					later |= fl.fx.v[j] & FX_UNMAP;
-				if (!in->aware || in->site >= 0 || later) {
-					report_release(f, in, &fl, k, st & DEFERRED, later, fixits, out);
+				/*
+				 * A function that knows the mapping and hands the
+				 * release to a callee where it is live on every path,
+				 * never to be unmapped after: the callee was to unmap.
+				 */
+				bool delegated = in->site < 0 && !(st & ENDED) && !later &&
+					f->events.v[k].kind == EV_CALL;
+
+				if (!in->aware || in->site >= 0 || later || in->owns_pages ||
+				    delegated || tested) {
+					report_release(f, in, &fl, k, st & DEFERRED, later,
+						       delegated || tested, fixits, out);
 					reported[k] = true;
 				}
 			}

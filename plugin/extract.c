@@ -247,6 +247,9 @@ static void describe(pretty_printer *pp, tree op, int depth)
 		tree base = TREE_OPERAND(op, 0);
 		tree field = TREE_OPERAND(op, 1);
 
+		/* Anonymous unions and structs are not named in the source: bl->buf_ring. */
+		while (TREE_CODE(base) == COMPONENT_REF && !DECL_NAME(TREE_OPERAND(base, 1)))
+			base = TREE_OPERAND(base, 0);
 		if (TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1))) {
 			describe(pp, TREE_OPERAND(base, 0), depth + 1);
 			pp_string(pp, "->");
@@ -404,6 +407,35 @@ static void hook_call(extractor *x, gcall *call, const api_entry *api)
 	}
 }
 
+/*
+ * Is ARG loaded from memory that its block overwrites before CALL runs
+ * ("old = buf->vaddr; buf->vaddr = new; ... vunmap(old)")?  CALL then
+ * unmaps what was kept there before, not what is kept there now.
+ */
+static bool loaded_then_overwritten(tree arg, gimple *call)
+{
+	gimple *def;
+	tree from;
+
+	if (TREE_CODE(arg) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(arg);
+	if (!is_gimple_assign(def) || !gimple_assign_single_p(def))
+		return false;
+	from = gimple_assign_rhs1(def);
+	if (!REFERENCE_CLASS_P(from) && !VAR_P(from))
+		return false;
+	for (gimple_stmt_iterator gsi = gsi_for_stmt(def); gsi_next(&gsi), !gsi_end_p(gsi);) {
+		gimple *s = gsi_stmt(gsi);
+
+		if (s == call)
+			return false;
+		if (gimple_assign_single_p(s) && operand_equal_p(gimple_assign_lhs(s), from, 0))
+			return true;
+	}
+	return false;
+}
+
 static void api_call(extractor *x, gcall *call, const api_entry *api)
 {
 	if (api->kind == API_HOOK) {
@@ -453,6 +485,7 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 			return;
 		e = add_event(x, EV_UNMAP, call, c);
 		e->certain = api->kind != API_FREE_AREA;
+		e->stale = loaded_then_overwritten(arg, call);
 		break;
 	case API_DEFER:
 		e = add_event(x, EV_DEFER, call, c);
@@ -576,6 +609,10 @@ static void assign_stmt(extractor *x, gimple *stmt)
 
 			e->pages = v;
 			e->base = store_base(x, lhs);
+			/* A named local kept somewhere: how other functions name it. */
+			if (TREE_CODE(rhs1) == SSA_NAME && SSA_NAME_VAR(rhs1) &&
+			    !DECL_ARTIFICIAL(SSA_NAME_VAR(rhs1)))
+				e->what = operand_text(lhs);
 		}
 		return;
 	}

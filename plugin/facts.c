@@ -10,7 +10,8 @@
  *   c ID PARENT POINTEE NAME...        (alias classes; NAME is K:DEPTH:ID,
  *                                       K one of P F G R)
  *   field KEY CLASS / global KEY CLASS / ret CLASS
- *   e KIND LOC CLS PAGES BASE OWNS COUNTED CERTAIN CALLEE NARGS API WHAT
+ *   e KIND LOC CLS PAGES BASE OWNS COUNTED CERTAIN STALE CALLEE NARGS API
+ *                                     WHAT
  *   a CLASS                            (argument classes of calls, in order)
  *   b FIRST N FIRSTSUCC NSUCC FAILSUCC FAILCLS FAILINT FIRSTVAL NVAL FLAGSUCC RETURNS
  *   s DEST SRC                         (edge slots, in order)
@@ -136,8 +137,8 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
-		fprintf(out, "e %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
-			e->pages, e->base, e->owns_pages, e->counted, e->certain);
+		fprintf(out, "e %d %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
+			e->pages, e->base, e->owns_pages, e->counted, e->certain, e->stale);
 		put_string(out, e->callee >= 0 ? interned(functions.v[e->callee]->key) : NULL);
 		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
 		put_string(out, e->api);
@@ -410,7 +411,7 @@ static bool read_map(struct reader *r, struct int_map *m, int nclasses)
 static bool read_event(struct reader *r, struct fn *f)
 {
 	struct event e;
-	int kind, owns, counted, certain, nargs;
+	int kind, owns, counted, certain, stale, nargs;
 	const char *callee;
 
 	memset(&e, 0, sizeof(e));
@@ -418,7 +419,7 @@ static bool read_event(struct reader *r, struct fn *f)
 	    !number(r, -1, 1 << 24, &e.cls) || !number(r, -1, 1 << 24, &e.pages) ||
 	    !number(r, -1, 1 << 24, &e.base) ||
 	    !number(r, 0, 1, &owns) || !number(r, 0, 1, &counted) ||
-	    !number(r, 0, 1, &certain) ||
+	    !number(r, 0, 1, &certain) || !number(r, 0, 1, &stale) ||
 	    !string(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
 	    !string(r, &e.api) || !string(r, &e.what))
 		return fail(r, "bad event record");
@@ -426,6 +427,7 @@ static bool read_event(struct reader *r, struct fn *f)
 	e.owns_pages = owns;
 	e.counted = counted;
 	e.certain = certain;
+	e.stale = stale;
 	/* A call names its callee in api; a hook or a stored address in what. */
 	if (callee)
 		e.callee = function_index(intern(callee), e.kind == EV_CALL ? e.api : e.what,

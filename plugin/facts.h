@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 /* 2: events say whether a map is counted; edge values name their block. */
-#define FACTS_VERSION 2
+#define FACTS_VERSION 3
 
 /* How much of the source file name a facts file name keeps. */
 #define FACTS_NAME_BASE 64

@@ -76,7 +76,7 @@ static unsigned event_effects(struct flow_context *cx, const struct instance *in
 
 	switch (e->kind) {
 	case EV_UNMAP:
-		if (set_has(f, &in->mapping, e->cls))
+		if (set_has(f, &in->mapping, e->cls) && !(e->stale && in->site >= 0 && cx->leaving))
 			fx |= FX_UNMAP;
 		break;
 	case EV_RELEASE:
@@ -308,6 +308,7 @@ static void fact_instances(struct flow_context *cx)
 			struct instance in = new_instance(ORIGIN_FACT, -1, m->loc, m->what);
 
 			in.map_fn = strcmp(m->via, f->name) ? m->via : NULL;
+			in.owns_pages = m->owns_pages;
 			vec_push(cx->instances, in);
 		}
 		set_add(f, &cx->instances.v[j].mapping, h);
@@ -429,11 +430,11 @@ void flow_release(struct flow_context *cx)
 unsigned char flow_transfer(const struct instance *in, unsigned fx, unsigned char st)
 {
 	if ((fx & FX_UNMAP) && !in->owns_pages)
-		st = 0;
+		st = ENDED | UNMAPPED;
 	if ((fx & FX_DEFER) && (st & LIVE))
 		st |= DEFERRED;
 	if (fx & FX_FRESH)
-		st = 0;
+		st = ENDED | UNMAPPED;
 	if (fx & FX_GEN)
 		st = LIVE;
 	return st;
@@ -453,13 +454,16 @@ static unsigned char edge_state(struct flow_context *cx, const struct instance *
 {
 	struct class_table *t = &cx->f->classes;
 
-	if (dest != bl->fail_succ)
+	if (dest != bl->fail_succ) {
+		if (!bl->fail_int && set_has(cx->f, &in->mapping, bl->fail_cls) && (st & LIVE))
+			return st | TESTED;
 		return st;
+	}
 	if (!bl->fail_int && set_has(cx->f, &in->mapping, bl->fail_cls))
-		return 0;
+		return ENDED;
 	if (bl->fail_int && in->fail_negative && in->result_cls >= 0 &&
 	    class_find(t, bl->fail_cls) == class_find(t, in->result_cls))
-		return 0;
+		return ENDED;
 	return st;
 }
 

@@ -55,13 +55,27 @@ enum {
 	FX_FRESH = 16,		/* new pages or a new array stored: not mapped */
 };
 
-/* The forward state of an instance. */
-enum { LIVE = 1, DEFERRED = 2 };
+/*
+ * The forward state of an instance.  ENDED: on some path into this point
+ * it was unmapped or is known not to be a mapping; LIVE without ENDED is
+ * live on every path (for a mapping live at entry).  TESTED: on some path
+ * into this point it is live and a test found it non-NULL since it was
+ * last made or ended.  UNMAPPED: on some path into this point it was
+ * unmapped (or its pages replaced), not just found NULL.
+ */
+enum { LIVE = 1, DEFERRED = 2, ENDED = 4, TESTED = 8, UNMAPPED = 16 };
 
 struct flow_context {
 	struct fn *f;
 	VEC(struct instance) instances;
 	struct class_set site_pages;	/* pages mapped by site instances */
+	/*
+	 * What the function leaves behind: an unmap of an address loaded
+	 * before its field was overwritten ends only what the field held
+	 * before.  For releases inside the function it ends any mapping kept
+	 * there: in a loop it may be the unmap of an earlier iteration's.
+	 */
+	bool leaving;
 };
 
 struct flow {

@@ -30,7 +30,8 @@ enum event_kind {
 	EV_RELEASE,	/* cls: the page class released */
 	EV_DEFER,	/* cls: the address queued for a later unmap */
 	EV_CALL,	/* cls: the result (-1 if none); args in fn->args */
-	EV_STORE,	/* cls: the memory stored to; pages: the value stored */
+	EV_STORE,	/* cls: the memory stored to; pages: the value stored;
+			   what: the memory, when a named local is stored */
 	EV_HOOK,	/* a flush hook registered: callee, or the object in cls */
 	EV_FNSTORE,	/* callee's address stored into a field of object cls */
 };
@@ -45,6 +46,8 @@ struct event {
 	bool owns_pages;	/* EV_MAP: the mapping took the page references */
 	bool counted;		/* EV_MAP: the mapping holds its own references */
 	bool certain;		/* EV_UNMAP: the API only unmaps (not vfree) */
+	bool stale;		/* EV_UNMAP: of an address loaded from memory that was
+				   overwritten before: the mapping kept there before */
 	int callee;		/* EV_CALL, EV_HOOK, EV_FNSTORE: a function, or -1 */
 	int base;		/* EV_STORE: the object whose field it is, or -1;
 				   EV_MAP: the page array */

@@ -213,6 +213,22 @@ static bool compute_effects(struct fn *f)
 }
 
 /*
+ * How other functions name a mapping this one made in a local and kept
+ * in a field ("ctx->rings = rings"): by the field, not the local.
+ */
+static const char *kept_as(struct fn *f, const struct instance *in)
+{
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+
+		if (e->kind == EV_STORE && e->what && e->base >= 0 &&
+		    set_has(f, &in->mapping, e->pages))
+			return e->what;
+	}
+	return in->what;
+}
+
+/*
  * Mappings a function leaves behind: those still live when it returns, in
  * its result, an out-parameter, a field or a global.  Needs the effects
  * (an unmap in a callee ends a mapping) and the callees' mappings.
@@ -222,6 +238,7 @@ static void compute_maps(struct fn *f)
 	struct flow_context cx;
 
 	flow_init(&cx, f);
+	cx.leaving = true;
 	flow_site_instances(&cx);
 	for (int i = 0; i < cx.instances.n; i++) {
 		const struct instance *in = &cx.instances.v[i];
@@ -231,7 +248,7 @@ static void compute_maps(struct fn *f)
 		if (flow_live_at_exit(&fl)) {
 			struct mapping_effect m = { { 0, 0, 0 }, { 0, 0, 0 }, in->owns_pages,
 						    flow_fails_negative(&cx, in, &fl),
-						    in->origin_loc, in->origin_fn, in->what };
+						    in->origin_loc, in->origin_fn, kept_as(f, in) };
 
 			name_vec pages = { NULL, 0, 0 };
 

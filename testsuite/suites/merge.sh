@@ -62,7 +62,7 @@ rc=$?
 "$MERGE" --keep-going "$damaged" >"$damaged/kept.out" 2>"$damaged/kept.err"
 kept_rc=$?
 for what in "truncated.facts: line [0-9]*: truncated" \
-	    "version.facts: facts version 999, this vmapcheck-merge reads version 2" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 3" \
 	    "corrupt.facts: line 3: unknown record" \
 	    "garbage.facts: line 1: not a vmapcheck facts file"; do
 	if [ "$(grep -c "vmapcheck-merge: .*$what" "$damaged/err")" = 1 ] &&

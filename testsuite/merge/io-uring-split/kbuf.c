@@ -31,17 +31,17 @@ void remove_buffers(struct buffer_list *bl)
 
 	if (!bl->mmapped) {
 		for (j = 0; j < bl->buf_nr_pages; j++)
-			unpin_user_page(bl->buf_pages[j]); /* { dg-merge-warning "'unpin_user_page' releases 'bl->buf_pages\[j\]' while it is still mapped by 'br', which is unmapped only later" } */
-		/* { dg-merge-note "fix: unmap 'br'" "" { target *-*-* } .-1 } */
+			unpin_user_page(bl->buf_pages[j]); /* { dg-merge-warning "'unpin_user_page' releases 'bl->buf_pages\[j\]' while it is still mapped by 'bl->buf_ring', which is unmapped only later" } */
+		/* { dg-merge-note "fix: unmap 'bl->buf_ring'" "" { target *-*-* } .-1 } */
 	}
-	pages_unmap(bl->buf_ring, &bl->buf_pages, &bl->buf_nr_pages, bl->mmapped); /* { dg-merge-note "'br' is unmapped only here, after the release" } */
+	pages_unmap(bl->buf_ring, &bl->buf_pages, &bl->buf_nr_pages, bl->mmapped); /* { dg-merge-note "'bl->buf_ring' is unmapped only here, after the release" } */
 }
 
 void put_bl(struct buffer_list *bl)
 {
-	remove_buffers(bl); /* { dg-warning "'remove_buffers' releases pages that may still be mapped by 'br'" } */
+	remove_buffers(bl); /* { dg-warning "'remove_buffers' releases pages that may still be mapped by 'bl->buf_ring'" } */
 	/* { dg-note "the pages are released here, in 'remove_buffers'" "" { target *-*-* } 34 } */
-	/* { dg-note "mapping created here, in 'pin_pbuf_ring'; nothing in 'put_bl' unmaps 'br' before the release" "" { target *-*-* } 16 } */
-	/* { dg-note "fix: unmap 'br'" "" { target *-*-* } .-3 } */
+	/* { dg-note "mapping created here, in 'pin_pbuf_ring'; nothing in 'put_bl' unmaps 'bl->buf_ring' before the release" "" { target *-*-* } 16 } */
+	/* { dg-note "fix: unmap 'bl->buf_ring'" "" { target *-*-* } .-3 } */
 }
 /* { dg-note "no fix-it: the mapping is made in another function" "" { target *-*-* } 42 } */
