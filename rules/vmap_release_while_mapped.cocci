@@ -262,7 +262,9 @@ let print_findings org =
    when the mapping does not outlive its function, when this function
    unmaps the field first (maybe behind a state test), or when it is a
    helper that every caller calls after unmapping; and for a helper that
-   releases the field, when it also unmaps (it keeps its own order). *)
+   releases the field, when it also unmaps (it keeps its own order).
+   Pages handed over with the owner flag are never the code's to release,
+   unmapped or not: reported where released, not again at calls. *)
 let field_release m r x fv path fn rel helpers =
   let unmapped_before p =
     List.exists (fun u -> u.Coccilib.current_element = p.Coccilib.current_element &&
@@ -273,16 +275,21 @@ let field_release m r x fv path fn rel helpers =
                           u.Coccilib.line > m.Coccilib.line)
       (Hashtbl.find_all field_unmaps fv) in
   let callers = Hashtbl.find_all calls fn in
+  let owner = match Hashtbl.find_opt owned_maps (m.Coccilib.line, m.Coccilib.col) with
+    | Some o -> o
+    | None -> "" in
   if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
      not (Hashtbl.mem fillers r.Coccilib.current_element) &&
-     not (unmapped_before r) &&
-     not (List.exists (fun h -> h <> "" && Hashtbl.mem unmap_helpers h) helpers) &&
-     (callers = [] || not (List.for_all unmapped_before callers)) then begin
+     (if owner <> "" then List.for_all (fun h -> h = "") helpers
+      else not (unmapped_before r) &&
+           not (List.exists (fun h -> h <> "" && Hashtbl.mem unmap_helpers h) helpers) &&
+           (callers = [] || not (List.for_all unmapped_before callers))) then begin
     let f = finding [r] rel (x ^ "->" ^ path) in
     if f.map_at = None then begin
       f.map_at <- Some m;
       f.field_of <- Some m.Coccilib.current_element
-    end
+    end;
+    if owner <> "" then f.owner <- owner
   end
 
 let add_field_map fp fv path pm =
