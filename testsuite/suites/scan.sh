@@ -15,14 +15,26 @@ scan_run()
 }
 
 # The default scan (its Kbuild directory is kept in the cache).
+# scan_found REPORT.JSON: its findings as "ENGINE FILE:LINE", sorted.
+scan_found()
+{
+	jq -r '.findings[] | "\(.engine | sub(" .*"; "")) \(.file):\(.line)"' "$1" \
+		2>/dev/null | sort -u
+}
+
+# scan_recorded VERDICTS: the findings a verdict file records, the same way.
+scan_recorded()
+{
+	sed -n 's/^\(plugin\|cocci\) /&/p' "$1" | sort -u
+}
+
 dflt=$CACHE/scan-6.12-default
 mkdir -p "$WORK/scan"
 scan_run O="$dflt" >"$WORK/scan/default.out" 2>&1
 rc=$?
 res=$dflt/vmapcheck
-jq -r '.findings[] | "\(.engine | sub(" .*"; "")) \(.file):\(.line)"' "$res/report.json" \
-	2>/dev/null | sort -u >"$WORK/scan/found"
-sed -n 's/^\(plugin\|cocci\) /&/p' "$top/testsuite/kernel/scan-6.12.txt" | sort -u >"$WORK/scan/expected"
+scan_found "$res/report.json" >"$WORK/scan/found"
+scan_recorded "$top/testsuite/kernel/scan-6.12.txt" >"$WORK/scan/expected"
 if [ $rc -eq 0 ] && cmp -s "$WORK/scan/found" "$WORK/scan/expected"; then
 	pass "scan/6.12: findings as recorded ($(wc -l <"$WORK/scan/expected") in scan-6.12.txt)"
 else
@@ -51,10 +63,8 @@ if src61=$(kernel_source 6.1); then
 	o61=$CACHE/scan-6.1-allmodconfig
 	scan_run KSRC="$src61" O="$o61" CONFIG=allmodconfig >"$WORK/scan/6.1.out" 2>&1
 	rc=$?
-	jq -r '.findings[] | "\(.engine | sub(" .*"; "")) \(.file):\(.line)"' \
-		"$o61/vmapcheck/report.json" 2>/dev/null | sort -u >"$WORK/scan/found-6.1"
-	sed -n 's/^\(plugin\|cocci\) /&/p' "$top/testsuite/kernel/scan-6.1.txt" | sort -u \
-		>"$WORK/scan/expected-6.1"
+	scan_found "$o61/vmapcheck/report.json" >"$WORK/scan/found-6.1"
+	scan_recorded "$top/testsuite/kernel/scan-6.1.txt" >"$WORK/scan/expected-6.1"
 	if [ $rc -eq 0 ] && cmp -s "$WORK/scan/found-6.1" "$WORK/scan/expected-6.1" &&
 	   grep -q "^fix patches: \([1-9][0-9]*\) in .*; \1 apply after the kernel-fixes series and compile" \
 		"$o61/vmapcheck/summary.txt"; then
