@@ -36,7 +36,7 @@ kfix_make()
 # that the tree does not take.
 kfix_configure()
 {
-	local opt
+	local opt name
 	mkdir -p "$kfix_kb"
 	[ -f "$kfix_kb/.config" ] || kfix_make defconfig >"$kfix_work/config.log" 2>&1 ||
 		return 1
@@ -44,11 +44,14 @@ kfix_configure()
 	kfix_make olddefconfig >>"$kfix_work/config.log" 2>&1 || return 1
 	for opt in $(grep '^CONFIG_' "$top/kernel-fixes/kunitconfig"); do
 		grep -qx "$opt" "$kfix_kb/.config" && continue
-		case $opt in CONFIG_VMAP_PAGES_KUNIT_TEST=*)
-			# Only there once the series adds it.
-			grep -q '^config VMAP_PAGES_KUNIT_TEST' "$kfix_src/mm/Kconfig.debug" ||
-				continue ;;
-		esac
+		# An option that the series adds is there once its patch is.
+		name=${opt%%=*}
+		name=${name#CONFIG_}
+		# shellcheck disable=SC2046
+		if grep -qx "+config $name" $(kfix_patches) &&
+		   ! grep -qx "config $name" "$kfix_src/mm/Kconfig.debug"; then
+			continue
+		fi
 		echo "kfix: $opt did not stick in $kfix_kb/.config" >&2
 		return 1
 	done
@@ -84,14 +87,15 @@ kfix_reset()
 	rm -rf "$kfix_work/applied"
 }
 
-# kfix_boot LOG ARGS...: boot the UML kernel with KUnit's arguments and
-# ARGS; its console output (KTAP) goes to LOG.
+# kfix_boot LOG ARGS...: boot the UML kernel ($kfix_linux, by default the
+# one of kfix_build) with KUnit's arguments and ARGS; its console output
+# (KTAP) goes to LOG.
 kfix_boot()
 {
 	local log
 	log=$1
 	shift
-	TMPDIR=$kfix_work timeout 600 "$kfix_kb/linux" mem=512M console=tty0 \
+	TMPDIR=$kfix_work timeout 600 "${kfix_linux:-$kfix_kb/linux}" mem=512M console=tty0 \
 		kunit_shutdown=halt kunit.filter_glob=vmap_pages "$@" \
 		</dev/null >"$log" 2>&1
 }
@@ -165,4 +169,26 @@ kfix_build()
 	fi
 	kfix_make >"$kfix_work/build.log" 2>&1 ||
 		{ kfix_error="the UML kernel builds: $(grep -m 3 'error' "$kfix_work/build.log")"; return 1; }
+}
+
+# kfix_build_off: after kfix_build, the same kernel without the vmap page
+# check (CONFIG_VMAP_PAGE_CHECK), in $kfix_work/um-off/linux.  Made once
+# as a copy of um/, so that only what reads the option rebuilds; later
+# runs rebuild what the series changed, as in um/.
+kfix_build_off()
+{
+	local off=$kfix_work/um-off
+	[ -f "$off/.config" ] || cp -a "$kfix_kb" "$off" ||
+		{ kfix_error="copy $kfix_kb to $off"; return 1; }
+	{ grep -v '^CONFIG_VMAP_PAGE_CHECK=' "$kfix_kb/.config"
+	  echo '# CONFIG_VMAP_PAGE_CHECK is not set'; } >"$off/.config"
+	if ! make -C "$kfix_src" O="$off" ARCH=um -j"$KFIX_JOBS" olddefconfig all \
+		>"$kfix_work/build-off.log" 2>&1; then
+		kfix_error="the UML kernel builds without CONFIG_VMAP_PAGE_CHECK: $(grep -m 3 'error' "$kfix_work/build-off.log")"
+		return 1
+	fi
+	if grep -q '^CONFIG_VMAP_PAGE_CHECK=y' "$off/.config"; then
+		kfix_error="the UML kernel builds without CONFIG_VMAP_PAGE_CHECK: it is still set in $off/.config"
+		return 1
+	fi
 }

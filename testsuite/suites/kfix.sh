@@ -4,13 +4,42 @@
 # it is for: checkpatch --strict is clean; it applies with git am and with
 # patch -p1; each patch builds on its own (the objects it touches); the
 # User-Mode-Linux kernel builds and boots, and every case of the KUnit
-# suite passes (the benchmark case is skipped unless asked for); sparse
-# (C=2) reports nothing on the touched files that the unpatched tree does
-# not.  The tree and its build stay in the cache: a second run rebuilds
-# only what changed, and re-applies the series only when it changed.
+# suite passes (the benchmark case is skipped unless asked for), with the
+# vmap page check on (its reports counted in the kernel log), off at boot
+# and not built (its cases skipped); sparse (C=2) reports nothing on the
+# touched files that the unpatched tree does not.  The tree and its build
+# stay in the cache: a second run rebuilds only what changed, and
+# re-applies the series only when it changed.
 
 . "$top/tools/kernel.sh"
 . "$top/tools/kfix.sh"
+
+# kunit_verdict NAME LOG HOW SKIPPED: every case of $kunit_cases reports ok
+# in the KTAP output LOG, skipped exactly when its name matches the grep
+# pattern SKIPPED; the totals are printed.
+kunit_verdict()
+{
+	local c line total=0 ok=0 skipped=0 bad=
+	sed -n 's/^[[:space:]]*\(not ok\|ok\) [0-9]* \(- \)\{0,1\}\([a-z_0-9]*\)\( # SKIP.*\)\{0,1\}$/\1 \3\4/p' \
+		"$2" >"$2.results"
+	for c in $kunit_cases; do
+		total=$((total + 1))
+		line=$(grep -m 1 " $c\( # SKIP.*\)\{0,1\}$" "$2.results")
+		if echo "$c" | grep -qx "$4"; then
+			case $line in "ok $c # SKIP"*) skipped=$((skipped + 1)); continue ;; esac
+		elif [ "$line" = "ok $c" ]; then
+			ok=$((ok + 1))
+			continue
+		fi
+		bad="$bad $c:${line:-missing}"
+	done
+	echo "kfix: $version KUnit vmap_pages, $3: $total tests, $ok passed, $(echo $bad | wc -w) failed, missing or not skipped as expected, $skipped skipped"
+	if [ "$total" -gt 0 ] && [ -z "$bad" ]; then
+		pass "$1: KUnit suite vmap_pages passes in UML, $3 ($ok of $total, $skipped skipped)"
+	else
+		fail "$1: KUnit suite vmap_pages passes in UML, $3" "$bad; see $2"
+	fi
+}
 
 for version in 6.12 6.1; do
 	kname=kfix/$version
@@ -47,27 +76,36 @@ for version in 6.12 6.1; do
 	pass "$kname: each patch builds on its own ($how)"
 	pass "$kname: the UML kernel builds"
 
-	# KUnit: every case of the suite reports ok; the benchmark is skipped.
-	kfix_boot "$out/boot.log"
-	cases=$(sed -n 's/^[[:space:]]*KUNIT_CASE(\([a-z_0-9]*\)),$/\1/p' "$kfix_src/mm/vmap_pages_kunit.c")
-	sed -n 's/^[[:space:]]*\(not ok\|ok\) [0-9]* \(- \)\{0,1\}\([a-z_0-9]*\)\( # SKIP.*\)\{0,1\}$/\1 \3\4/p' \
-		"$out/boot.log" >"$out/results"
-	total=0 ok=0 bad= skipped=0
-	for c in $cases; do
-		total=$((total + 1))
-		line=$(grep -m 1 " $c\( # SKIP.*\)\{0,1\}$" "$out/results")
-		case $line in
-		"ok $c # SKIP"*) skipped=$((skipped + 1)) ;;
-		"ok $c") ok=$((ok + 1)) ;;
-		*) bad="$bad $c:${line:-missing}" ;;
-		esac
-	done
-	echo "kfix: $version KUnit vmap_pages: $total tests, $ok passed, $(echo $bad | wc -w) failed or missing, $skipped skipped"
-	if [ "$total" -gt 0 ] && [ -z "$bad" ] && [ "$skipped" -eq 1 ] &&
-	   grep -q ' vmap_pages_bench # SKIP' "$out/results"; then
-		pass "$kname: KUnit suite vmap_pages passes in UML ($ok of $total, bench skipped)"
+	# KUnit, three ways: the check on (vmap_page_check=on), every case
+	# passes but the benchmark; off at boot, and not built, the cases of
+	# the check are skipped too.
+	kunit_cases=$(sed -n 's/^[[:space:]]*KUNIT_CASE(\([a-z_0-9]*\)),$/\1/p' "$kfix_src/mm/vmap_pages_kunit.c")
+	kfix_boot "$out/boot.log" vmap_page_check=on
+	kunit_verdict "$kname" "$out/boot.log" "check on" 'vmap_pages_bench'
+
+	# The check's reports: as many in the kernel log as the cases count,
+	# each with both stacks.
+	said=$(sed -n 's/.*vmap_page_check reports: \([0-9]*\)$/\1/p' "$out/boot.log" | awk '{ s += $1 } END { print s + 0 }')
+	reports=$(grep -c 'vmap_page_check: BUG: pfn .* is released while it is still mapped by the vmap at' "$out/boot.log")
+	echo "kfix: $version vmap_page_check: $reports reports in the kernel log, $said counted by the cases"
+	if [ "${said:-0}" -gt 0 ] && [ "$reports" = "$said" ] &&
+	   [ "$(grep -c 'vmap_page_check: the mapping was made at:' "$out/boot.log")" = "$said" ] &&
+	   [ "$(grep -c 'vmap_page_check: the page is released at:' "$out/boot.log")" = "$said" ]; then
+		pass "$kname: the vmap page check reports each page released while mapped ($reports), with both stacks"
 	else
-		fail "$kname: KUnit suite vmap_pages passes in UML" "${bad:-bench not skipped}; see $out/boot.log"
+		fail "$kname: the vmap page check reports each page released while mapped" \
+			"$reports reports, $said counted by the cases; see $out/boot.log"
+	fi
+
+	kfix_boot "$out/boot-off.log"
+	kunit_verdict "$kname" "$out/boot-off.log" "check off at boot" 'vmap_pages_bench\|vmap_page_check_.*'
+
+	if kfix_build_off; then
+		pass "$kname: the UML kernel builds without CONFIG_VMAP_PAGE_CHECK"
+		kfix_linux=$kfix_work/um-off/linux kfix_boot "$out/boot-unbuilt.log"
+		kunit_verdict "$kname" "$out/boot-unbuilt.log" "check not built" 'vmap_pages_bench\|vmap_page_check_.*'
+	else
+		fail "$kname: ${kfix_error%%:*}" "${kfix_error#*: }"
 	fi
 
 	# sparse: nothing new on the files the series touches.
