@@ -42,8 +42,11 @@ else
 fi
 if grep -q "^plugin io_uring/memmap.c:113$" "$WORK/scan/found" &&
    grep -q "^cocci io_uring/memmap.c:113$" "$WORK/scan/found" &&
-   grep -q "^+++ b/io_uring/memmap.c" "$res"/fixes/*io_uring-memmap.c.patch 2>/dev/null &&
-   grep -q "^fix patches: \([0-9]*\) in .*; \1 apply after the kernel-fixes series and compile" "$res/summary.txt"; then
+   grep -q "^Subject: \[PATCH\] io_uring/memmap: unmap ptr before releasing its pages$" "$res"/fixes/*-io_uring-memmap-unmap-ptr-*.patch 2>/dev/null &&
+   grep -q "^+++ b/io_uring/memmap.c" "$res"/fixes/*-io_uring-memmap-unmap-ptr-*.patch &&
+   ! grep -q "^Signed-off-by:" "$res"/fixes/*.patch &&
+   grep -q "^  fix: fixes/.*-io_uring-memmap-unmap-ptr-.*\.patch (applies after the kernel-fixes series, compiles, checkpatch --strict clean)$" "$res/report.txt" &&
+   grep -q "^fix patches: \([0-9]*\) in .*; \1 apply after the kernel-fixes series, compile and pass checkpatch --strict" "$res/summary.txt"; then
 	pass "scan/6.12: the io_uring finding, its fix, every fix verified"
 else
 	fail "scan/6.12: the io_uring finding, its fix, every fix verified" "$(cat "$res/summary.txt" 2>/dev/null)"
@@ -66,7 +69,7 @@ if src61=$(kernel_source 6.1); then
 	scan_found "$o61/vmapcheck/report.json" >"$WORK/scan/found-6.1"
 	scan_recorded "$top/testsuite/kernel/scan-6.1.txt" >"$WORK/scan/expected-6.1"
 	if [ $rc -eq 0 ] && cmp -s "$WORK/scan/found-6.1" "$WORK/scan/expected-6.1" &&
-	   grep -q "^fix patches: \([1-9][0-9]*\) in .*; \1 apply after the kernel-fixes series and compile" \
+	   grep -q "^fix patches: \([1-9][0-9]*\) in .*; \1 apply after the kernel-fixes series, compile and pass checkpatch --strict" \
 		"$o61/vmapcheck/summary.txt"; then
 		pass "scan/6.1 allmodconfig: findings as recorded ($(wc -l <"$WORK/scan/expected-6.1") in scan-6.1.txt), fixes verified"
 	else
@@ -162,11 +165,12 @@ mkdir -p "$fo"
 cp "$user/.config" "$fo/.config"
 scan_run KSRC="$ftree" O="$fo" M=vmapcheck_test >"$WORK/scan/fixit.out" 2>&1
 rc=$?
-fix=$(ls "$fo"/vmapcheck/fixes/*vmapcheck_test-single.c.patch 2>/dev/null)
-if [ $rc -eq 0 ] && [ -n "$fix" ] && grep -q "fix from vmapcheck (plugin)" "$fix" &&
+fix=$(ls "$fo"/vmapcheck/fixes/*-vmapcheck_test-single-*.patch 2>/dev/null)
+if [ $rc -eq 0 ] && [ -n "$fix" ] && grep -q "^Subject: \[PATCH\] vmapcheck_test/single: map v with vmap_pages() so that it holds its pages$" "$fix" &&
+   grep -q "^Found by vmapcheck (the plugin's fix-its).$" "$fix" &&
    grep -q "^+.*vmap_pages(&page, 1, VM_MAP, PAGE_KERNEL, GFP_KERNEL);" "$fix" &&
    grep -q "^+.*vunmap_pages(v);" "$fix" &&
-   grep -q "^fix patches: 1 in .*; 1 apply after the kernel-fixes series and compile" "$fo/vmapcheck/summary.txt"; then
+   grep -q "^fix patches: 1 in .*; 1 apply after the kernel-fixes series, compile and pass checkpatch --strict" "$fo/vmapcheck/summary.txt"; then
 	pass "scan/the plugin's fix-its as a fix patch, verified"
 else
 	fail "scan/the plugin's fix-its as a fix patch, verified" "status $rc; $(cat "$fo/vmapcheck/summary.txt" "$fix" 2>/dev/null | head -n 20)"

@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Shell functions (sourced by tools/scan) that make the fix of one file a
+# patch in git format-patch form, as a kernel developer would send it: a
+# subject in the kernel's "dir/file: what it does" style, a body that says
+# what was found, the hazard and the change, and no Signed-off-by (whoever
+# sends the patch adds theirs after review).  The API names come from the
+# model, $top/model/kernel.api.
+
+# fix_prefix FILE: the subject prefix, the last directory and the file
+# name without .c (io_uring/kbuf.c -> io_uring/kbuf, fs/ntfs3/frecord.c ->
+# ntfs3/frecord).
+fix_prefix()
+{
+	local f=${1%.c}
+	echo "$(basename "$(dirname "$f")")/$(basename "$f")"
+}
+
+# fix_mappings: the mappings that the findings on stdin name ("... mapped
+# by 'ptr'", "... mapped by bl->buf_ring"), one per line.
+fix_mappings()
+{
+	cut -f5 | sed -n "s/.* mapped by '\{0,1\}\([^' ,;]*\).*/\1/p" | sort -u
+}
+
+# fix_hunk_findings DIFF FINDINGS FILE: the findings of FILE on lines that
+# a hunk of DIFF changes (its old range), or all of FILE's when none is
+# (a fix-it may change the map call, not the release).
+fix_hunk_findings()
+{
+	awk -F'\t' -v f="$3" '
+		FILENAME != ARGV[2] {
+			if (match($0, /^@@ -[0-9]+(,[0-9]+)? /)) {
+				split(substr($0, 5, RLENGTH - 5), r, ",")
+				from[++n] = r[1]; to[n] = r[1] + (2 in r ? r[2] : 1)
+			}
+			next
+		}
+		$1 == f {
+			all[++m] = $0
+			for (i = 1; i <= n; i++)
+				if ($2 >= from[i] && $2 < to[i]) { hit[++h] = $0; break }
+		}
+		END {
+			if (h) for (i = 1; i <= h; i++) print hit[i]
+			else for (i = 1; i <= m; i++) print all[i]
+		}' "$1" "$2"
+}
+
+# fix_counted map|unmap: the refcounted form of that kind of call, from
+# the API model (counted= of its first entry that has one).
+fix_counted()
+{
+	awk -v kind="$1" '$1 == kind {
+		for (i = 3; i <= NF; i++)
+			if ($i ~ /^counted=/) { print substr($i, 9); exit }
+	}' "$top/model/kernel.api"
+}
+
+# fix_converts DIFF: does the diff turn mappings into refcounted ones?
+fix_converts()
+{
+	grep -q "^+.*\\<$(fix_counted map)(" "$1"
+}
+
+# fix_subject FILE DIFF MAPPING: the subject (without "[PATCH] "): the
+# refcounted API when the diff adds it, else the unmap moved first.
+fix_subject()
+{
+	local what
+	if fix_converts "$2"; then
+		what="map ${3:-the buffer} with $(fix_counted map)() so that it holds its pages"
+	else
+		what="unmap ${3:-the mapping} before releasing its pages"
+	fi
+	echo "$(fix_prefix "$1"): $what"
+}
+
+# fix_wrap INDENT: stdin folded at 72 columns, continuation lines indented
+# by INDENT more spaces than the first.
+fix_wrap()
+{
+	local pad
+	pad=$(printf '%*s' "$1" '')
+	while IFS= read -r line; do
+		printf '%s\n' "$line" | fold -s -w 72 | sed "2,\$s/^/$pad/; s/ *\$//"
+	done
+}
+
+# fix_patch FILE DIFF FINDINGS ENGINE NUMBER DIR: write the patch of FILE
+# (its unified DIFF, paths a/ and b/) into DIR, named as git format-patch
+# names it (NNNN-subject.patch); prints its path.
+fix_patch()
+{
+	local file=$1 diff=$2 findings=$3 engine=$4 n=$5 dir=$6
+	local mapping subject out
+	mapping=$(fix_hunk_findings "$diff" "$findings" "$file" | fix_mappings)
+	[ "$(printf '%s\n' "$mapping" | grep -c .)" = 1 ] || mapping=
+	subject=$(fix_subject "$file" "$diff" "$mapping")
+	out=$dir/$(printf '%04d' "$n")-$(echo "$subject" |
+		sed 's/[^A-Za-z0-9_]\{1,\}/-/g; s/^-//' | cut -c1-52 | sed 's/-*$//').patch
+	{
+		echo "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001"
+		echo "From: vmapcheck <vmapcheck@localhost>"
+		echo "Date: $(date -R)"
+		echo "Subject: [PATCH] $subject"
+		echo
+		echo "Pages are released here while a kernel mapping of them still exists:"
+		echo
+		fix_hunk_findings "$diff" "$findings" "$file" | awk -F'\t' 'BEGIN { OFS = "" }
+			{
+				print "  ", $1, ":", $2, ": ", $5
+				k = split($6, notes, "\001")
+				for (j = 1; j <= k; j++)
+					if (notes[j] !~ /: fix: /) print "    ", notes[j]
+			}' | awk '!seen[$0]++' | fix_wrap 4
+		echo
+		fix_wrap 0 <<-EOF
+		Until the unmap, the kernel keeps a read-write alias of free pages. The page allocator may hand them out as a page table, which Xen refuses to pin while a writable mapping of it exists, or to a driver that maps them uncached, which makes an illegal cache-attribute alias; speculative loads read through the alias either way.
+		EOF
+		echo
+		if fix_converts "$diff"; then
+			fix_wrap 0 <<-EOF
+			Map with $(fix_counted map)() and unmap with $(fix_counted unmap)(): the mapping then holds a reference on every page it maps, so the pages stay allocated until it is gone, however late the unmap runs.
+			EOF
+		else
+			fix_wrap 0 <<-EOF
+			Unmap first, on every path that releases the pages.
+			EOF
+		fi
+		echo
+		echo "Found by vmapcheck ($engine)."
+		echo "---"
+		if fix_converts "$diff"; then
+			echo "Needs $(fix_counted map)()/$(fix_counted unmap)() (vmapcheck's kernel-fixes series)."
+			echo
+		fi
+		git apply --stat "$diff"
+		echo
+		sed 's|^--- a/\(.*\)$|diff --git a/\1 b/\1\n&|' "$diff"
+		echo "-- "
+		echo "vmapcheck"
+	} >"$out"
+	echo "$out"
+}
