@@ -41,7 +41,10 @@
 struct writer {
 	FILE *out;
 	loc_resolver resolve;
-	struct int_map loc_ids;
+	/* Ids of locations: int_map keys are non-negative, so a location with
+	   the high bit set (an ad-hoc one, or one of a huge unit) is kept in
+	   high_loc_ids under its low 31 bits. */
+	struct int_map loc_ids, high_loc_ids;
 	int next_loc;
 };
 
@@ -68,15 +71,17 @@ static void put_string(FILE *out, const char *s)
 /* The file's id of LOC, declared with a loc record on first use. */
 static int loc_id(struct writer *w, vc_loc loc)
 {
+	struct int_map *ids = loc & 0x80000000u ? &w->high_loc_ids : &w->loc_ids;
+	int key = (int)(loc & 0x7fffffffu);
 	const char *file;
 	int id, line, column;
 
 	if (loc == NO_LOC)
 		return 0;
-	if (int_map_get(&w->loc_ids, (int)loc, &id))
+	if (int_map_get(ids, key, &id))
 		return id;
 	id = ++w->next_loc;
-	int_map_put(&w->loc_ids, (int)loc, id);
+	int_map_put(ids, key, id);
 	w->resolve(loc, &file, &line, &column);
 	fprintf(w->out, "loc %d", id);
 	put_string(w->out, file);
@@ -193,7 +198,7 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		 char *err, size_t errlen)
 {
 	char suffix[64];
-	struct writer w = { NULL, resolve, { NULL, NULL, 0, 0 }, 0 };
+	struct writer w = { NULL, resolve, { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 }, 0 };
 	bool ok;
 
 	snprintf(suffix, sizeof(suffix), ".facts.%ld.tmp", (long)getpid());
@@ -238,6 +243,7 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		unlink(tmp);
 	}
 	int_map_free(&w.loc_ids);
+	int_map_free(&w.high_loc_ids);
 	vc_free(tmp);
 	vc_free(path);
 	return ok;
