@@ -9,11 +9,17 @@
 
 # fix_prefix FILE: the subject prefix, the last directory and the file
 # name without .c (io_uring/kbuf.c -> io_uring/kbuf, fs/ntfs3/frecord.c ->
-# ntfs3/frecord).
+# ntfs3/frecord), or the directory alone for its namesake file
+# (io_uring/io_uring.c -> io_uring).
 fix_prefix()
 {
-	local f=${1%.c}
-	echo "$(basename "$(dirname "$f")")/$(basename "$f")"
+	local f=${1%.c} dir
+	dir=$(basename "$(dirname "$f")")
+	if [ "$dir" = "$(basename "$f")" ]; then
+		echo "$dir"
+	else
+		echo "$dir/$(basename "$f")"
+	fi
 }
 
 # fix_mappings: the mappings that the findings on stdin name ("... mapped
