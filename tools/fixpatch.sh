@@ -63,18 +63,12 @@ fix_counted()
 	}' "$top/model/kernel.api"
 }
 
-# fix_converts DIFF: does the diff turn mappings into refcounted ones?
-fix_converts()
-{
-	grep -q "^+.*\\<$(fix_counted map)(" "$1"
-}
-
-# fix_subject FILE DIFF MAPPING: the subject (without "[PATCH] "): the
-# refcounted API when the diff adds it, else the unmap moved first.
+# fix_subject FILE CONVERTS MAPPING: the subject (without "[PATCH] "): the
+# refcounted API when CONVERTS is "yes", else the unmap moved first.
 fix_subject()
 {
 	local what
-	if fix_converts "$2"; then
+	if [ "$2" = yes ]; then
 		what="map ${3:-the buffer} with $(fix_counted map)() so that it holds its pages"
 	else
 		what="unmap ${3:-the mapping} before releasing its pages"
@@ -99,10 +93,12 @@ fix_wrap()
 fix_patch()
 {
 	local file=$1 diff=$2 findings=$3 engine=$4 n=$5 dir=$6
-	local mapping subject out
-	mapping=$(fix_hunk_findings "$diff" "$findings" "$file" | fix_mappings)
+	local covered mapping converts=no subject out
+	covered=$(fix_hunk_findings "$diff" "$findings" "$file")
+	mapping=$(printf '%s\n' "$covered" | fix_mappings)
 	[ "$(printf '%s\n' "$mapping" | grep -c .)" = 1 ] || mapping=
-	subject=$(fix_subject "$file" "$diff" "$mapping")
+	! grep -q "^+.*\\<$(fix_counted map)(" "$diff" || converts=yes
+	subject=$(fix_subject "$file" "$converts" "$mapping")
 	out=$dir/$(printf '%04d' "$n")-$(echo "$subject" |
 		sed 's/[^A-Za-z0-9_]\{1,\}/-/g; s/^-//' | cut -c1-52 | sed 's/-*$//').patch
 	{
@@ -113,7 +109,7 @@ fix_patch()
 		echo
 		echo "Pages are released here while a kernel mapping of them still exists:"
 		echo
-		fix_hunk_findings "$diff" "$findings" "$file" | awk -F'\t' 'BEGIN { OFS = "" }
+		printf '%s\n' "$covered" | awk -F'\t' 'BEGIN { OFS = "" }
 			{
 				print "  ", $1, ":", $2, ": ", $5
 				k = split($6, notes, "\001")
@@ -125,19 +121,17 @@ fix_patch()
 		Until the unmap, the kernel keeps a read-write alias of free pages. The page allocator may hand them out as a page table, which Xen refuses to pin while a writable mapping of it exists, or to a driver that maps them uncached, which makes an illegal cache-attribute alias; speculative loads read through the alias either way.
 		EOF
 		echo
-		if fix_converts "$diff"; then
+		if [ "$converts" = yes ]; then
 			fix_wrap 0 <<-EOF
 			Map with $(fix_counted map)() and unmap with $(fix_counted unmap)(): the mapping then holds a reference on every page it maps, so the pages stay allocated until it is gone, however late the unmap runs.
 			EOF
 		else
-			fix_wrap 0 <<-EOF
-			Unmap first, on every path that releases the pages.
-			EOF
+			echo "Unmap first, on every path that releases the pages."
 		fi
 		echo
 		echo "Found by vmapcheck ($engine)."
 		echo "---"
-		if fix_converts "$diff"; then
+		if [ "$converts" = yes ]; then
 			echo "Needs $(fix_counted map)()/$(fix_counted unmap)() (vmapcheck's kernel-fixes series)."
 			echo
 		fi

@@ -10,13 +10,14 @@ KFIX_JOBS=${KFIX_JOBS:-$(nproc)}
 # Our own make's command-line variables must not reach Kbuild.
 unset MAKEFLAGS MAKEOVERRIDES MFLAGS
 
-# kfix_init VERSION: set kfix_series, kfix_work, kfix_src and kfix_kb, and
-# extract the tree when it is not there yet.
+# kfix_init VERSION: set kfix_series, kfix_work, kfix_src, kfix_kb and
+# kfix_kb_off, and extract the tree when it is not there yet.
 kfix_init()
 {
 	kfix_series=$top/kernel-fixes/linux-$1
 	kfix_work=$CACHE/kfix-$1
 	kfix_kb=$kfix_work/um
+	kfix_kb_off=$kfix_work/um-off
 	kfix_src=$(kernel_source "$1" "$kfix_work/linux")
 }
 
@@ -87,15 +88,14 @@ kfix_reset()
 	rm -rf "$kfix_work/applied"
 }
 
-# kfix_boot LOG ARGS...: boot the UML kernel ($kfix_linux, by default the
-# one of kfix_build) with KUnit's arguments and ARGS; its console output
-# (KTAP) goes to LOG.
+# kfix_boot LOG ARGS...: boot the UML kernel of $kfix_kb with KUnit's
+# arguments and ARGS; its console output (KTAP) goes to LOG.
 kfix_boot()
 {
 	local log
 	log=$1
 	shift
-	TMPDIR=$kfix_work timeout 600 "${kfix_linux:-$kfix_kb/linux}" mem=512M console=tty0 \
+	TMPDIR=$kfix_work timeout 600 "$kfix_kb/linux" mem=512M console=tty0 \
 		kunit_shutdown=halt kunit.filter_glob=vmap_pages "$@" \
 		</dev/null >"$log" 2>&1
 }
@@ -172,23 +172,22 @@ kfix_build()
 }
 
 # kfix_build_off: after kfix_build, the same kernel without the vmap page
-# check (CONFIG_VMAP_PAGE_CHECK), in $kfix_work/um-off/linux.  Made once
-# as a copy of um/, so that only what reads the option rebuilds; later
-# runs rebuild what the series changed, as in um/.
+# check (CONFIG_VMAP_PAGE_CHECK), in $kfix_kb_off (boot it with
+# "kfix_kb=$kfix_kb_off kfix_boot ...").  Made once as a copy of um/, so
+# that only what reads the option rebuilds; later runs rebuild what the
+# series changed, as in um/.
 kfix_build_off()
 {
-	local off=$kfix_work/um-off
-	[ -f "$off/.config" ] || cp -a "$kfix_kb" "$off" ||
-		{ kfix_error="copy $kfix_kb to $off"; return 1; }
+	[ -f "$kfix_kb_off/.config" ] || cp -a "$kfix_kb" "$kfix_kb_off" ||
+		{ kfix_error="copy $kfix_kb to $kfix_kb_off"; return 1; }
 	{ grep -v '^CONFIG_VMAP_PAGE_CHECK=' "$kfix_kb/.config"
-	  echo '# CONFIG_VMAP_PAGE_CHECK is not set'; } >"$off/.config"
-	if ! make -C "$kfix_src" O="$off" ARCH=um -j"$KFIX_JOBS" olddefconfig all \
-		>"$kfix_work/build-off.log" 2>&1; then
+	  echo '# CONFIG_VMAP_PAGE_CHECK is not set'; } >"$kfix_kb_off/.config"
+	if ! kfix_kb=$kfix_kb_off kfix_make olddefconfig all >"$kfix_work/build-off.log" 2>&1; then
 		kfix_error="the UML kernel builds without CONFIG_VMAP_PAGE_CHECK: $(grep -m 3 'error' "$kfix_work/build-off.log")"
 		return 1
 	fi
-	if grep -q '^CONFIG_VMAP_PAGE_CHECK=y' "$off/.config"; then
-		kfix_error="the UML kernel builds without CONFIG_VMAP_PAGE_CHECK: it is still set in $off/.config"
+	if grep -q '^CONFIG_VMAP_PAGE_CHECK=y' "$kfix_kb_off/.config"; then
+		kfix_error="the UML kernel builds without CONFIG_VMAP_PAGE_CHECK: it is still set in $kfix_kb_off/.config"
 		return 1
 	fi
 }

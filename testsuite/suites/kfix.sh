@@ -102,7 +102,7 @@ for version in 6.12 6.1; do
 
 	if kfix_build_off; then
 		pass "$kname: the UML kernel builds without CONFIG_VMAP_PAGE_CHECK"
-		kfix_linux=$kfix_work/um-off/linux kfix_boot "$out/boot-unbuilt.log"
+		kfix_kb=$kfix_kb_off kfix_boot "$out/boot-unbuilt.log"
 		kunit_verdict "$kname" "$out/boot-unbuilt.log" "check not built" 'vmap_pages_bench\|vmap_page_check_.*'
 	else
 		fail "$kname: ${kfix_error%%:*}" "${kfix_error#*: }"
