@@ -47,6 +47,8 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 
 CORE      := util model classes fnmodel summary flow check-release check-lazy messages facts
 GCC_SIDE  := vmapcheck api keys extract report
+# vmapcheck-merge: its driver and the object-file reader.
+MERGE_SIDE := merge objfile
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
 # The one API model, and what make generates from it.
 MODEL     := model/kernel.api
@@ -58,6 +60,8 @@ RULES     := $(patsubst rules/%,$(RULES_DIR)/%,$(wildcard rules/*.cocci))
 MAN_PAGES := $(patsubst docs/%,build/man/%,$(wildcard docs/*.1))
 MUTATE    := build/tools/mutate.cocci
 PLUGIN_OBJS := $(CORE_OBJS) $(patsubst %,$(BUILD)/%.o,$(GCC_SIDE))
+MERGE_OBJS := $(patsubst %,$(BUILD)/%.o,$(MERGE_SIDE))
+MERGE_SRCS := $(patsubst %,plugin/%.c,$(MERGE_SIDE))
 # What the scripts are told: the compiler, our binaries and rules, the cache.
 KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
 RULES_ARGS := RULES=$(CURDIR)/$(RULES_DIR)
@@ -67,7 +71,7 @@ TEST_ARGS := $(RUN_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED)
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
-	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq \
+	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq ccache \
 	xz-utils patch git
 # make fuzz only.
 FUZZ_PACKAGES := afl++ csmith libcsmith-dev
@@ -131,11 +135,11 @@ $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(GXX) -shared -o $@ $^
 
-$(BUILD)/merge.o: plugin/merge.c $(wildcard plugin/*.h) Makefile
+$(MERGE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
 	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
 
-$(MERGE): $(CORE_OBJS) $(BUILD)/merge.o
+$(MERGE): $(CORE_OBJS) $(MERGE_OBJS)
 	$(GCC) -o $@ $^
 
 # link-core COMPILER MAIN: the core and MAIN as one program, sanitized.
@@ -144,17 +148,17 @@ define link-core
 	$(1) -std=gnu11 $(WARNINGS) -O1 -g $(SANITIZE) -I$(GEN) -Iplugin -o $@ $(CORE_SRCS) $(2)
 endef
 CORE_DEPS := $(CORE_SRCS) $(wildcard plugin/*.h) $(GEN)/kernel-api.inc Makefile
-$(SANITIZED)/vmapcheck-merge: plugin/merge.c $(CORE_DEPS)
-	$(call link-core,$(GCC),plugin/merge.c)
+$(SANITIZED)/vmapcheck-merge: $(MERGE_SRCS) $(CORE_DEPS)
+	$(call link-core,$(GCC),$(MERGE_SRCS))
 $(SANITIZED)/api-file: fuzz/api-file.c $(CORE_DEPS)
 	$(call link-core,$(GCC),fuzz/api-file.c)
-$(FUZZ_BUILD)/vmapcheck-merge: plugin/merge.c $(CORE_DEPS)
-	$(call link-core,afl-clang-fast,plugin/merge.c)
+$(FUZZ_BUILD)/vmapcheck-merge: $(MERGE_SRCS) $(CORE_DEPS)
+	$(call link-core,afl-clang-fast,$(MERGE_SRCS))
 $(FUZZ_BUILD)/api-file: fuzz/api-file.c $(CORE_DEPS)
 	$(call link-core,afl-clang-fast,fuzz/api-file.c)
 
-# make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FAIL_ON_FINDINGS=1]
-SCAN_VARS := KSRC O SCAN CONFIG M V FAIL_ON_FINDINGS
+# make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FACTS=dir|object] [FAIL_ON_FINDINGS=1]
+SCAN_VARS := KSRC O SCAN CONFIG M V FACTS FAIL_ON_FINDINGS
 scan: deps $(PLUGIN) $(MERGE) $(RULES)
 	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))
 

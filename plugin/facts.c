@@ -194,6 +194,35 @@ static char *facts_path(const char *dir, const char *unit, const char *suffix)
 	return path;
 }
 
+/* The unit's facts as text on W's stream. */
+static void write_unit(struct writer *w, const char *unit)
+{
+	fprintf(w->out, "vmapcheck-facts %d\nunit", FACTS_VERSION);
+	put_string(w->out, unit);
+	fputc('\n', w->out);
+	for (int i = 0; i < functions.n; i++)
+		if (functions.v[i]->extracted)
+			write_function(w, functions.v[i]);
+	for (int i = 0; i < functions.n; i++) {
+		if (functions.v[i]->address_taken) {
+			fputs("taken", w->out);
+			put_string(w->out, interned(functions.v[i]->key));
+			put_string(w->out, functions.v[i]->name);
+			fputc('\n', w->out);
+		}
+	}
+	for (int i = 0; i < initializers.n; i++) {
+		fputs("init", w->out);
+		put_string(w->out, interned(initializers.v[i].global));
+		put_string(w->out, interned(functions.v[initializers.v[i].fn]->key));
+		put_string(w->out, functions.v[initializers.v[i].fn]->name);
+		fputc('\n', w->out);
+	}
+	fputs("end-of-facts\n", w->out);
+	int_map_free(&w->loc_ids);
+	int_map_free(&w->high_loc_ids);
+}
+
 bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		 char *err, size_t errlen)
 {
@@ -212,28 +241,7 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		vc_free(path);
 		return false;
 	}
-	fprintf(w.out, "vmapcheck-facts %d\nunit", FACTS_VERSION);
-	put_string(w.out, unit);
-	fputc('\n', w.out);
-	for (int i = 0; i < functions.n; i++)
-		if (functions.v[i]->extracted)
-			write_function(&w, functions.v[i]);
-	for (int i = 0; i < functions.n; i++) {
-		if (functions.v[i]->address_taken) {
-			fputs("taken", w.out);
-			put_string(w.out, interned(functions.v[i]->key));
-			put_string(w.out, functions.v[i]->name);
-			fputc('\n', w.out);
-		}
-	}
-	for (int i = 0; i < initializers.n; i++) {
-		fputs("init", w.out);
-		put_string(w.out, interned(initializers.v[i].global));
-		put_string(w.out, interned(functions.v[initializers.v[i].fn]->key));
-		put_string(w.out, functions.v[initializers.v[i].fn]->name);
-		fputc('\n', w.out);
-	}
-	fputs("end-of-facts\n", w.out);
+	write_unit(&w, unit);
 	ok = !ferror(w.out);
 	ok &= fclose(w.out) == 0;
 	if (ok && rename(tmp, path) != 0)
@@ -242,11 +250,20 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
 		unlink(tmp);
 	}
-	int_map_free(&w.loc_ids);
-	int_map_free(&w.high_loc_ids);
 	vc_free(tmp);
 	vc_free(path);
 	return ok;
+}
+
+bool facts_write_text(const char *unit, loc_resolver resolve, char **text, size_t *size)
+{
+	struct writer w = { NULL, resolve, { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 }, 0 };
+
+	w.out = open_memstream(text, size);
+	if (!w.out)
+		return false;
+	write_unit(&w, unit);
+	return fclose(w.out) == 0;
 }
 
 /* ----- reading ----- */
@@ -476,7 +493,6 @@ static bool parents_acyclic(const struct class_table *t)
 	char *state = (char *)vc_alloc(n ? n : 1);	/* 0 new, 1 on the walk, 2 ends at a root */
 	bool ok = true;
 
-	memset(state, 0, n ? n : 1);
 	for (int c = 0; c < n && ok; c++) {
 		int x = c;
 
@@ -666,12 +682,18 @@ static bool read_initializer(struct reader *r)
 	return true;
 }
 
-static bool read_all(struct reader *r, const char **source)
+/*
+ * One unit's facts, from its header (the current line) to its end marker.
+ * A unit WANTED refuses (one read before) is passed over unread; *READ
+ * says whether it was read.
+ */
+static bool read_unit(struct reader *r, unit_filter wanted, bool *read)
 {
+	const char *source;
 	int version;
 	char *w;
 
-	if (!next_line(r) || !(w = word(r)) || strcmp(w, "vmapcheck-facts"))
+	if (!(w = word(r)) || strcmp(w, "vmapcheck-facts"))
 		return fail(r, "not a vmapcheck facts file");
 	w = r->pos;
 	if (!number(r, 0, 1 << 20, &version) || version != FACTS_VERSION) {
@@ -680,8 +702,10 @@ static bool read_all(struct reader *r, const char **source)
 			 *w ? w : "missing", FACTS_VERSION);
 		return false;
 	}
-	if (!next_line(r) || !(w = word(r)) || strcmp(w, "unit") || !string(r, source) || !*source)
+	if (!next_line(r) || !(w = word(r)) || strcmp(w, "unit") || !string(r, &source) || !source)
 		return fail(r, "no unit record");
+	*read = wanted(source);
+	r->locs.n = 0;
 	while (next_line(r)) {
 		char *rec = word(r);
 		bool ok;
@@ -690,6 +714,8 @@ static bool read_all(struct reader *r, const char **source)
 			return fail(r, "empty line");
 		if (!strcmp(rec, "end-of-facts"))
 			return true;
+		if (!*read)
+			continue;
 		if (!strcmp(rec, "loc"))
 			ok = read_loc(r);
 		else if (!strcmp(rec, "fn"))
@@ -706,19 +732,50 @@ static bool read_all(struct reader *r, const char **source)
 	return fail(r, "truncated: no end-of-facts");
 }
 
-bool facts_read(const char *path, int unit, loc_maker make_loc, const char **source,
-		char *err, size_t errlen)
+/*
+ * The units of IN, one after the other.  On failure none of them is
+ * analysed: their functions are left out, their initializers dropped.
+ */
+static bool read_stream(FILE *in, int *units, loc_maker make_loc, unit_filter wanted,
+			char *err, size_t errlen)
 {
 	struct reader r;
-	struct stat st;
-	int ninit = initializers.n, fd;
-	bool ok;
+	int first = *units, ninit = initializers.n;
+	bool ok, read;
 
 	memset(&r, 0, sizeof(r));
-	r.unit = unit;
+	r.in = in;
 	r.make_loc = make_loc;
 	r.err = err;
 	r.errlen = errlen;
+	ok = next_line(&r) || fail(&r, "not a vmapcheck facts file");
+	while (ok) {
+		r.unit = *units;
+		ok = read_unit(&r, wanted, &read);
+		*units += ok && read;
+		if (!next_line(&r))
+			break;
+	}
+	free(r.line);
+	vec_free(r.locs);
+	if (!ok) {
+		for (int i = 0; i < functions.n; i++)
+			if (functions.v[i]->unit >= first)
+				functions.v[i]->extracted = false;
+		initializers.n = ninit;
+		*units = first;
+	}
+	return ok;
+}
+
+bool facts_read(const char *path, int *units, loc_maker make_loc, unit_filter wanted,
+		char *err, size_t errlen)
+{
+	struct stat st;
+	FILE *in;
+	int fd;
+	bool ok;
+
 	/* Not blocking: a FIFO is refused, not waited on. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0 || fstat(fd, &st)) {
@@ -735,21 +792,33 @@ bool facts_read(const char *path, int unit, loc_maker make_loc, const char **sou
 		close(fd);
 		return false;
 	}
-	r.in = fdopen(fd, "r");
-	if (!r.in) {
+	in = fdopen(fd, "r");
+	if (!in) {
 		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
 		close(fd);
 		return false;
 	}
-	ok = read_all(&r, source);
-	fclose(r.in);
-	free(r.line);
-	vec_free(r.locs);
-	if (!ok) {
-		for (int i = 0; i < functions.n; i++)
-			if (functions.v[i]->unit == unit)
-				functions.v[i]->extracted = false;
-		initializers.n = ninit;
+	ok = read_stream(in, units, make_loc, wanted, err, errlen);
+	fclose(in);
+	return ok;
+}
+
+bool facts_read_text(const char *text, size_t size, int *units, loc_maker make_loc,
+		     unit_filter wanted, char *err, size_t errlen)
+{
+	FILE *in;
+	bool ok;
+
+	if (!size) {
+		snprintf(err, errlen, "line 0: not a vmapcheck facts file");
+		return false;
 	}
+	in = fmemopen((void *)text, size, "r");
+	if (!in) {
+		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
+		return false;
+	}
+	ok = read_stream(in, units, make_loc, wanted, err, errlen);
+	fclose(in);
 	return ok;
 }

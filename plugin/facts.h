@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Facts: the function models of one translation unit as a text file, so
- * that vmapcheck-merge can analyse a whole build.  One file per compile,
- * written to a temporary name and renamed (safe under make -j); a
+ * Facts: the function models of one translation unit as text, so that
+ * vmapcheck-merge can analyse a whole build.  Either one file per compile
+ * in a directory, written to a temporary name and renamed (safe under
+ * make -j), or a non-loaded section of the unit's object (which travels
+ * with the object through ccache, archives and remote builds).  A
  * versioned header; one record per line; an end marker so that a
  * truncated file is told from a short one.
  */
@@ -25,10 +27,18 @@ extern "C" {
 /* The largest facts file read (a unit writes about 120 KB). */
 #define FACTS_MAX_SIZE (256L << 20)
 
+/* The section of an object file that holds its unit's facts (facts-in-object). */
+#define FACTS_SECTION ".vmapcheck.facts"
+
 /* Where a location is, for the writer. */
 typedef void (*loc_resolver)(vc_loc loc, const char **file, int *line, int *column);
 /* A location for FILE:LINE:COLUMN, for the reader. */
 typedef vc_loc (*loc_maker)(const char *file, int line, int column);
+/*
+ * Whether to read the unit of SOURCE: a unit's facts can be seen twice,
+ * in its object and again in an archive or a module linked from it.
+ */
+typedef bool (*unit_filter)(const char *source);
 
 /*
  * Write the extracted functions of UNIT (a source path) into DIR.  On
@@ -37,13 +47,21 @@ typedef vc_loc (*loc_maker)(const char *file, int line, int column);
 bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		 char *err, size_t errlen);
 
+/* The same as text in a buffer *TEXT of *SIZE bytes (the caller frees it). */
+bool facts_write_text(const char *unit, loc_resolver resolve, char **text, size_t *size);
+
 /*
- * Read PATH as translation unit UNIT into the function table.  On failure
- * false, with "line N: what" in ERR; the unit's functions are then left
- * out of the analysis.  *SOURCE gets the unit's source path.
+ * Read the units in PATH (a facts file holds one; an object section
+ * linked from several objects holds one each) into the function table,
+ * numbering them from *UNITS on and advancing it.  On failure false, with
+ * "line N: what" in ERR; none of the file's units is then analysed.
  */
-bool facts_read(const char *path, int unit, loc_maker make_loc, const char **source,
+bool facts_read(const char *path, int *units, loc_maker make_loc, unit_filter wanted,
 		char *err, size_t errlen);
+
+/* The same for the SIZE bytes of TEXT (an object's facts section). */
+bool facts_read_text(const char *text, size_t size, int *units, loc_maker make_loc,
+		     unit_filter wanted, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

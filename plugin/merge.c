@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * vmapcheck-merge: link the facts that the plugin wrote for each object
- * of a build (-fplugin-arg-vmapcheck-facts=DIR) and report the findings
- * that only the whole build shows: a mapping kept in a field by one file
- * and its pages released by another, a helper of another file that
- * releases or unmaps.  What a single compile already reported is left out:
- * the analysis runs once per unit, as the compiler did, and once over the
- * whole build, and only the difference is printed.
+ * of a build (-fplugin-arg-vmapcheck-facts=DIR, or facts-in-object) and
+ * report the findings that only the whole build shows: a mapping kept in
+ * a field by one file and its pages released by another, a helper of
+ * another file that releases or unmaps.  What a single compile already
+ * reported is left out: the analysis runs once per unit, as the compiler
+ * did, and once over the whole build, and only the difference is printed.
  *
  * Usage: vmapcheck-merge [--json] [--all] [--complete] [--keep-going]
- *                        [--verbose] DIR|FILE...
+ *                        [--expect LIST] [--verbose] DIR|FILE...
  * Exit status: 0; 2 when a facts file could not be read (with --keep-going
  * the others are still analysed); 64 on a usage error.
  */
@@ -25,17 +25,21 @@
 #include "check-release.h"
 #include "facts.h"
 #include "messages.h"
+#include "objfile.h"
 #include "summary.h"
 
 static const char usage[] =
 	"usage: vmapcheck-merge [--json] [--all] [--complete] [--keep-going]\n"
-	"                       [--verbose] DIR|FILE...\n"
+	"                       [--expect LIST] [--verbose] DIR|FILE...\n"
 	"\n"
-	"Read the facts files (*.facts in each DIR, or each FILE) that compiles with\n"
-	"-fplugin-arg-vmapcheck-facts=DIR wrote, link them, and report the\n"
-	"findings that need more than one file, in GCC's format\n"
+	"Read the facts that compiles with the vmapcheck plugin wrote, link them,\n"
+	"and report the findings that need more than one file, in GCC's format\n"
 	"(file:line:col: warning: ...) or, with --json, as GCC's JSON.\n"
 	"Findings within one file are the compiler's and are not repeated.\n"
+	"FILE is a facts file (-fplugin-arg-vmapcheck-facts=DIR) or an object or\n"
+	"archive, thin ones too (-fplugin-arg-vmapcheck-facts-in-object); DIR and\n"
+	"its directories are searched for *.facts, *.o and *.a (a unit seen twice,\n"
+	"in an object and an archive, is read once).\n"
 	"\n"
 	"  --json        print a JSON array of diagnostics with their notes\n"
 	"  --all         also print what the compiles reported, once each (in\n"
@@ -44,13 +48,16 @@ static const char usage[] =
 	"                that maps or unmaps (as make scan writes them): a field\n"
 	"                mapping that no unit unmaps stays mapped, whoever calls\n"
 	"                the code that releases its pages\n"
+	"  --expect LIST LIST names the source files the build compiled, a line\n"
+	"                each; one without facts (a ccache hit writes none) is\n"
+	"                an error, as a damaged facts file is\n"
 	"  --keep-going  a damaged facts file is skipped and the others are\n"
 	"                analysed (without it, nothing is reported)\n"
 	"  --verbose     print summaries and mapping instances to stderr\n"
 	"  --help        print this text\n"
 	"\n"
-	"Exit status: 0; 2 if a facts file could not be read (each is named\n"
-	"in one line); 64 on a usage error.\n";
+	"Exit status: 0; 2 if a facts file could not be read or an expected\n"
+	"unit has no facts (each is named in one line); 64 on a usage error.\n";
 
 /* --keep-going: analyse what could be read when a facts file is damaged. */
 static bool keep_going;
@@ -79,29 +86,129 @@ static const struct place *place_of(vc_loc loc)
 
 /* ----- reading the facts ----- */
 
+/*
+ * The units read, by interned source path: each is read once.  A read
+ * that fails leaves its units out, so they count only once it succeeded:
+ * until then they are pending.
+ */
+static struct int_map units_read;
+static VEC(int) units_pending;
+
+static bool unit_wanted(const char *source)
+{
+	int id = intern(source), seen;
+
+	if (int_map_get(&units_read, id, &seen))
+		return false;
+	for (int i = 0; i < units_pending.n; i++)
+		if (units_pending.v[i] == id)
+			return false;
+	vec_push(units_pending, id);
+	return true;
+}
+
+/* The end of one read: its units count if it succeeded. */
+static bool units_done(bool ok)
+{
+	for (int i = 0; ok && i < units_pending.n; i++)
+		int_map_put(&units_read, units_pending.v[i], 1);
+	units_pending.n = 0;
+	return ok;
+}
+
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Read one facts file; false (and a line saying why) if it is damaged. */
-static bool read_file(const char *path, int *units)
+static void damaged_input(const char *path, const char *err)
 {
-	const char *source;
-	char err[256];
-
-	if (facts_read(path, (*units)++, make_loc, &source, err, sizeof(err)))
-		return true;
 	fprintf(stderr, "vmapcheck-merge: %s: %s%s\n", path, err,
 		keep_going ? "; skipping this file" : "");
-	return false;
+}
+
+/* What reading the facts sections of one object file gives. */
+struct object_read {
+	int *units;
+	int sections;
+	bool ok;
+};
+
+static void read_section(const char *object, const char *data, size_t size, void *arg)
+{
+	struct object_read *o = (struct object_read *)arg;
+	char err[256], where[4096 + 64];
+
+	o->sections++;
+	if (units_done(facts_read_text(data, size, o->units, make_loc, unit_wanted, err,
+				       sizeof(err))))
+		return;
+	snprintf(where, sizeof(where), "%s: section %s", object, FACTS_SECTION);
+	damaged_input(where, err);
+	o->ok = false;
 }
 
 /*
- * Read the facts files of DIR in name order, or DIR itself if it is a
- * file; false if one could not be read.
+ * The facts sections of an object or archive.  One that has none is
+ * passed over in a directory (most objects of a build have none) and an
+ * error when named (EXPLICIT).
  */
-static bool read_dir(const char *dir, int *units)
+static bool read_object(const char *path, int *units, bool explicit)
+{
+	struct object_read o = { units, 0, true };
+	char err[4096 + 256];
+
+	if (!objfile_sections(path, FACTS_SECTION, read_section, &o, err, sizeof(err))) {
+		damaged_input(path, err);
+		return false;
+	}
+	if (explicit && !o.sections) {
+		damaged_input(path, "no vmapcheck facts in it; compile it with "
+			      "-fplugin-arg-vmapcheck-facts-in-object");
+		return false;
+	}
+	return o.ok;
+}
+
+/* A facts file, or an object or archive; false (and a line saying why) if damaged. */
+static bool read_file(const char *path, int *units, bool explicit)
+{
+	unsigned char head[8];
+	struct stat st;
+	char err[256];
+	size_t n = 0;
+	FILE *f;
+
+	/* Only a regular file is looked into (a FIFO would block): the
+	   readers refuse the others with a reason. */
+	if (!stat(path, &st) && S_ISREG(st.st_mode) && (f = fopen(path, "re"))) {
+		n = fread(head, 1, sizeof(head), f);
+		fclose(f);
+	}
+	if (objfile_recognised(head, n))
+		return read_object(path, units, explicit);
+	if (units_done(facts_read(path, units, make_loc, unit_wanted, err, sizeof(err))))
+		return true;
+	damaged_input(path, err);
+	return false;
+}
+
+/* What a directory entry is read as: facts files, objects, archives. */
+static bool read_by_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return (len > 6 && !strcmp(name + len - 6, ".facts")) ||
+	       (len > 2 && (!strcmp(name + len - 2, ".o") || !strcmp(name + len - 2, ".a")));
+}
+
+/*
+ * Read the facts files, objects and archives of DIR and its directories
+ * (not those reached by a symbolic link, as a build's "source" link) in
+ * name order, or DIR itself if it is a file; false if one could not be
+ * read.
+ */
+static bool read_dir(const char *dir, int *units, bool explicit)
 {
 	VEC(char *) names = { NULL, 0, 0 };
 	struct dirent *d;
@@ -109,8 +216,12 @@ static bool read_dir(const char *dir, int *units)
 	DIR *dp;
 	bool ok = true;
 
-	if (!stat(dir, &st) && !S_ISDIR(st.st_mode))
-		return read_file(dir, units);
+	if (stat(dir, &st)) {
+		fprintf(stderr, "vmapcheck-merge: cannot read '%s': %s\n", dir, strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return read_file(dir, units, explicit);
 	dp = opendir(dir);
 	if (!dp) {
 		fprintf(stderr, "vmapcheck-merge: cannot read directory '%s': %s\n", dir,
@@ -119,22 +230,60 @@ static bool read_dir(const char *dir, int *units)
 	}
 	while ((d = readdir(dp))) {
 		size_t len = strlen(d->d_name);
+		char *path = (char *)vc_alloc(strlen(dir) + len + 2);
 
-		if (len > 6 && !strcmp(d->d_name + len - 6, ".facts")) {
-			char *path = (char *)vc_alloc(strlen(dir) + len + 2);
-
-			sprintf(path, "%s/%s", dir, d->d_name);
+		sprintf(path, "%s/%s", dir, d->d_name);
+		if (strcmp(d->d_name, ".") && strcmp(d->d_name, "..") &&
+		    (read_by_name(d->d_name) || (!lstat(path, &st) && S_ISDIR(st.st_mode))))
 			vec_push(names, path);
-		}
+		else
+			vc_free(path);
 	}
 	closedir(dp);
 	if (names.n)
 		qsort(names.v, names.n, sizeof(*names.v), compare_strings);
 	for (int i = 0; i < names.n; i++) {
-		ok &= read_file(names.v[i], units);
+		ok &= read_dir(names.v[i], units, false);
 		vc_free(names.v[i]);
 	}
 	vec_free(names);
+	return ok;
+}
+
+/*
+ * --expect FILE: the sources the build compiled, a line each.  Each that
+ * has no facts is named: a compile that ccache answered from its cache
+ * wrote none, and the findings that need it would be missing silently.
+ */
+static bool expected_units(const char *list)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	bool ok = true;
+	FILE *f = fopen(list, "re");
+
+	if (!f) {
+		fprintf(stderr, "vmapcheck-merge: cannot read '%s': %s\n", list, strerror(errno));
+		return false;
+	}
+	while ((n = getline(&line, &cap, f)) > 0) {
+		int seen;
+
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (!n || int_map_get(&units_read, intern(line), &seen))
+			continue;
+		fprintf(stderr, "vmapcheck-merge: %s: compiled, but no facts of it were read; "
+			"a compile that ccache answered from its cache writes none (nor does a "
+			"build that finds its object up to date): use "
+			"-fplugin-arg-vmapcheck-facts-in-object, or rebuild the object without "
+			"ccache\n",
+			line);
+		ok = false;
+	}
+	free(line);
+	fclose(f);
 	return ok;
 }
 
@@ -278,9 +427,11 @@ static void print_json(const report_vec *v, bool origins)
 int main(int argc, char **argv)
 {
 	report_vec per_unit = { NULL, 0, 0 }, whole = { NULL, 0, 0 }, news = { NULL, 0, 0 };
+	VEC(const char *) inputs = { NULL, 0, 0 };
 	FILE *verbose = NULL;
+	const char *expect = NULL;
 	bool json = false, all = false, ok = true;
-	int units = 0, ndirs = 0;
+	int units = 0;
 	char err[MODEL_ERROR_SIZE];
 
 	for (int i = 1; i < argc; i++) {
@@ -297,14 +448,16 @@ int main(int argc, char **argv)
 			all = true;
 		} else if (!strcmp(argv[i], "--verbose")) {
 			verbose = stderr;
+		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
+			expect = argv[++i];
 		} else if (argv[i][0] == '-') {
 			fprintf(stderr, "vmapcheck-merge: unknown option '%s'; see --help\n", argv[i]);
 			return 64;
 		} else {
-			ndirs++;
+			vec_push(inputs, argv[i]);
 		}
 	}
-	if (!ndirs) {
+	if (!inputs.n) {
 		fputs("vmapcheck-merge: no facts directory given; see --help\n", stderr);
 		return 64;
 	}
@@ -312,9 +465,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vmapcheck-merge: %s\n", err);
 		return 2;
 	}
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] != '-')
-			ok &= read_dir(argv[i], &units);
+	for (int i = 0; i < inputs.n; i++)
+		ok &= read_dir(inputs.v[i], &units, true);
+	if (expect)
+		ok &= expected_units(expect);
+	vec_free(inputs);
 	if (!ok && !keep_going)
 		return 2;
 

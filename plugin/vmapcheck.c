@@ -14,6 +14,7 @@
  *   werror       report findings as errors instead of warnings
  *   api=FILE     add or override API model entries (docs/vmapcheck.1)
  *   facts=DIR    also write this unit's facts into DIR, for vmapcheck-merge
+ *   facts-in-object  also write them into the object (section FACTS_SECTION)
  *
  * Structure: extract.c turns each function into a model right after the
  * "ssa" pass (before inlining), summary.c computes interprocedural
@@ -37,11 +38,17 @@ static struct plugin_info vmapcheck_info = {
 		"verbose\tprint the API model, summaries and instances\n"
 		"werror\treport findings as errors\n"
 		"api=FILE\tadd API model entries (KIND FUNCTION ARG per line)\n"
-		"facts=DIR\twrite this unit's facts into DIR for vmapcheck-merge\n",
+		"facts=DIR\twrite this unit's facts into DIR for vmapcheck-merge\n"
+		"facts-in-object\twrite them into the object, for vmapcheck-merge\n",
 };
 
 static bool verbose, as_errors;
 static const char *facts_dir;
+/* facts-in-object: the unit's facts, kept from the analysis to the end of
+   the unit, when the assembler output is complete but for its end. */
+static bool facts_in_object;
+static char *object_facts;
+static size_t object_facts_size;
 
 /* Whether the unit can map or unmap at all: decided once, on the first
    function or at the end of a unit without any. */
@@ -51,7 +58,7 @@ static bool unit_checked(void)
 {
 	if (unit_state == UNIT_PENDING) {
 		/* Facts cover every unit: the merge links them all. */
-		unit_state = api_bind_identifiers() || facts_dir ?
+		unit_state = api_bind_identifiers() || facts_dir || facts_in_object ?
 			UNIT_CHECKED : UNIT_SKIPPED;
 		if (verbose && unit_state == UNIT_SKIPPED)
 			fprintf(stderr, "vmapcheck: nothing maps or unmaps here\n");
@@ -110,6 +117,20 @@ static void write_facts(void)
 			 err);
 }
 
+/*
+ * The facts as a section the linker leaves out of what it loads (as LTO's
+ * are); after the code, so that no code section changes.
+ */
+static void emit_object_facts(void *gcc_data, void *user_data)
+{
+	if (!object_facts || !asm_out_file)
+		return;
+	switch_to_section(get_section(FACTS_SECTION, SECTION_DEBUG | SECTION_EXCLUDE, NULL));
+	assemble_string(object_facts, object_facts_size);
+	free(object_facts);
+	object_facts = NULL;
+}
+
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	finding_vec findings = { NULL, 0, 0 };
@@ -120,6 +141,11 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	extract_initializers();
 	if (facts_dir)
 		write_facts();
+	if (facts_in_object &&
+	    !facts_write_text(main_input_filename, resolve_location, &object_facts,
+			      &object_facts_size))
+		error_at(UNKNOWN_LOCATION, "vmapcheck: cannot keep the facts of this unit for the "
+			 "object: %s", xstrerror(errno));
 	summaries_compute();
 	if (verbose)
 		summaries_dump(stderr);
@@ -137,7 +163,8 @@ static void analyse_unit(void *gcc_data, void *user_data)
 static bool parse_arguments(const char *name, int argc, const plugin_argument *argv,
 			    const char **api_file, bool *disable)
 {
-	static const char *const keys[] = { "disable", "verbose", "werror", "api", "facts" };
+	static const char *const keys[] = { "disable", "verbose", "werror", "api", "facts",
+					     "facts-in-object" };
 	bool seen[ARRAY_SIZE(keys)] = { false };
 
 	for (int i = 0; i < argc; i++) {
@@ -148,8 +175,8 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 			k++;
 		if (k == ARRAY_SIZE(keys)) {
 			error("vmapcheck: unknown option %<-fplugin-arg-%s-%s%>; the keys "
-			      "are %<disable%>, %<verbose%>, %<werror%>, %<api=FILE%> and "
-			      "%<facts=DIR%>",
+			      "are %<disable%>, %<verbose%>, %<werror%>, %<api=FILE%>, "
+			      "%<facts=DIR%> and %<facts-in-object%>",
 			      name, key);
 			return false;
 		}
@@ -179,8 +206,10 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 			as_errors = true;
 		else if (!strcmp(key, "api"))
 			*api_file = value;
-		else
+		else if (!strcmp(key, "facts"))
 			facts_dir = value;
+		else
+			facts_in_object = true;
 	}
 	return true;
 }
@@ -215,5 +244,7 @@ __visible int plugin_init(struct plugin_name_args *info,
 	};
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
 	register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_END, analyse_unit, NULL);
+	if (facts_in_object)
+		register_callback(info->base_name, PLUGIN_FINISH_UNIT, emit_object_facts, NULL);
 	return 0;
 }

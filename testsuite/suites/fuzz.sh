@@ -110,6 +110,43 @@ else
 	fail "fuzz/a source path longer than a file name has its facts" "$(cat "$fuzz_work/err")"
 fi
 
+# Damaged objects and archives, made from a good object: one error line
+# naming the file and what is wrong, status 2.
+. "$top/testsuite/lib/cases.sh"
+objs=$fuzz_work/objects
+rm -rf "$objs"
+mkdir -p "$objs"
+$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts-in-object -c \
+	-o "$objs/good.o" "$top/testsuite/merge/field-across-files/put.c"
+size=$(stat -c %s "$objs/good.o")
+head -c 32 "$objs/good.o" >"$objs/header-cut.o"
+head -c $((size - 8)) "$objs/good.o" >"$objs/headers-cut.o"
+# e_shoff (bytes 40-47 of an ELF64 header) far past the end.
+{ head -c 40 "$objs/good.o"; printf '\377\377\377\377\000\000\000\000'; tail -c +49 "$objs/good.o"; } \
+	>"$objs/shoff.o"
+ar rcT "$objs/thin.a" "$objs/good.o"
+rm -f "$objs/gone.o"
+cp "$objs/good.o" "$objs/gone.o"
+ar rcT "$objs/missing.a" "$objs/gone.o"
+rm "$objs/gone.o"
+ar rc "$objs/fat.a" "$objs/good.o"
+head -c $(($(stat -c %s "$objs/fat.a") - 100)) "$objs/fat.a" >"$objs/fat-cut.a"
+one_error "fuzz/an object cut in its ELF header" "header-cut.o: truncated ELF header" \
+	"$sanitized_merge" "$objs/header-cut.o"
+one_error "fuzz/an object cut in its section headers" "headers-cut.o: damaged section headers" \
+	"$sanitized_merge" "$objs/headers-cut.o"
+one_error "fuzz/section headers past the end" "shoff.o: damaged section headers" \
+	"$sanitized_merge" "$objs/shoff.o"
+one_error "fuzz/a thin archive whose member is gone" "missing.a: .*gone.o: cannot read it: No such file" \
+	"$sanitized_merge" "$objs/missing.a"
+one_error "fuzz/an archive cut in a member" "fat-cut.a: an archive member reaches past the end of the file" \
+	"$sanitized_merge" "$objs/fat-cut.a"
+if "$sanitized_merge" "$objs/thin.a" "$objs/fat.a" "$objs/good.o" >"$fuzz_work/out" 2>&1; then
+	pass "fuzz/the good object and its archives read"
+else
+	fail "fuzz/the good object and its archives read" "$(head -n 3 "$fuzz_work/out")"
+fi
+
 # The merge suite under ASan+UBSan.
 plain_merge=$MERGE
 MERGE=$sanitized_merge

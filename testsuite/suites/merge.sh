@@ -6,7 +6,9 @@
 # merged and vmapcheck-merge's output is checked against the files'
 #   { dg-merge-warning "REGEX" }  { dg-merge-note "REGEX" }  { dg-merge-none }
 # run with the options of a { dg-merge-options "..." } of one of them.
-# Plus: damaged facts files are named, and the rest is still analysed.
+# The same facts are also written into the objects, and merged from there.
+# Plus: damaged facts files are named, and the rest is still analysed;
+# archives, thin archives and ccache hits with facts in objects.
 
 . "$top/testsuite/lib/cases.sh"
 
@@ -18,11 +20,13 @@ merge_case()
 	problems=
 	mkdir -p "$tmp/facts"
 
+	# The facts twice: in the directory and in each object.
 	for src in "$dir"/*.c; do
 		opts=$(dg_value "$src" dg-options)
 		err=$tmp/$(basename "$src").stderr
 		# shellcheck disable=SC2086
 		$GCC $case_cflags -fplugin="$PLUGIN" -fplugin-arg-vmapcheck-facts="$tmp/facts" \
+			-fplugin-arg-vmapcheck-facts-in-object \
 			$opts -c -o "$tmp/$(basename "$src" .c).o" "$src" 2>"$err"
 		problems="$problems$(compile_problems "$src" "$err" $?)"
 	done
@@ -33,6 +37,10 @@ merge_case()
 	[ $rc -eq 0 ] || problems="$problems merge exit status $rc: $(cat "$tmp/merge.err")"
 	problems="$problems$(awk -f "$top/testsuite/lib/dg-match.awk" -v prefix=merge- \
 		-v src="$(echo "$dir"/*.c)" "$tmp/merge.out")"
+	# shellcheck disable=SC2086
+	"$MERGE" $mopts "$tmp"/*.o >"$tmp/objects.out" 2>&1 &&
+		cmp -s "$tmp/merge.out" "$tmp/objects.out" ||
+		problems="$problems the objects' facts merge otherwise: $(diff "$tmp/merge.out" "$tmp/objects.out" | head -n 5)"
 	if [ -n "$problems" ]; then
 		fail "$name" "$problems"
 	else
@@ -131,4 +139,91 @@ if [ "$(ls -A "$race/facts" | wc -l)" -eq 1 ] && "$MERGE" "$race/facts" >/dev/nu
 	pass "merge/racing compiles write one whole facts file"
 else
 	fail "merge/racing compiles write one whole facts file" "$(ls -A "$race/facts")"
+fi
+
+# Facts in objects (facts-in-object): an archive, a thin archive (as
+# Kbuild's built-in.a) and a directory holding the objects and both
+# archives give what the facts directory gives; a unit seen three times
+# is read once.
+xobj=$WORK/merge/xfs-lazy-list
+rm -f "$xobj"/*.a
+ar rc "$xobj/lib.a" "$xobj"/*.o && ar rcT "$xobj/built-in.a" "$xobj"/*.o
+for input in lib.a built-in.a .; do
+	if "$MERGE" "$xobj/$input" >"$xobj/input.out" 2>&1 &&
+	   cmp -s "$xobj/merge.out" "$xobj/input.out" && [ -s "$xobj/input.out" ]; then
+		pass "merge/facts in objects: $input"
+	else
+		fail "merge/facts in objects: $input" "$(diff "$xobj/merge.out" "$xobj/input.out" | head -n 5)"
+	fi
+done
+# An object named without facts is an error that says how to get them.
+if ! "$MERGE" "$empty/data.o" >/dev/null 2>"$empty/err" &&
+   grep -q "data.o: no vmapcheck facts in it; compile it with -fplugin-arg-vmapcheck-facts-in-object" "$empty/err"; then
+	pass "merge/an object without facts is named"
+else
+	fail "merge/an object without facts is named" "$(cat "$empty/err")"
+fi
+
+# ccache (the Debian package): a second build of the same files is all
+# cache hits.  Facts in objects come back with the objects, and the merge
+# finds the same; the facts directory stays empty, and --expect says so.
+cc=$WORK/merge/ccache
+rm -rf "$cc"
+mkdir -p "$cc"
+# ccache_build N: build N into a new object and facts directory.
+ccache_build()
+{
+	rm -rf "$cc/facts" "$cc/obj"
+	mkdir -p "$cc/facts" "$cc/obj"
+	for src in "$top"/testsuite/merge/field-across-files/*.c; do
+		# shellcheck disable=SC2086
+		CCACHE_DIR=$cc/cache ccache $GCC $case_cflags -fplugin="$PLUGIN" \
+			-fplugin-arg-vmapcheck-facts="$cc/facts" -fplugin-arg-vmapcheck-facts-in-object \
+			-c -o "$cc/obj/$(basename "$src" .c).o" "$src" 2>/dev/null
+		echo "$src"
+	done >"$cc/units"
+	"$MERGE" --expect "$cc/units" "$cc/obj" >"$cc/objects$1.out" 2>&1
+	"$MERGE" --expect "$cc/units" "$cc/facts" >"$cc/dir$1.out" 2>&1
+	echo $?
+}
+first=$(ccache_build 1)
+second=$(ccache_build 2)
+hits=$(CCACHE_DIR=$cc/cache ccache --print-stats | awk '$1 == "direct_cache_hit" { print $2 }')
+if [ "$first" = 0 ] && [ "$hits" = 2 ] && grep -q "warning: .*\[vmapcheck\]" "$cc/objects1.out" &&
+   cmp -s "$cc/objects1.out" "$cc/objects2.out"; then
+	pass "merge/ccache: cache hits keep the facts in objects"
+else
+	fail "merge/ccache: cache hits keep the facts in objects" "status $first, $hits hits; $(diff "$cc/objects1.out" "$cc/objects2.out" | head -n 5)"
+fi
+if [ "$second" = 2 ] && [ -z "$(ls "$cc/facts")" ] &&
+   [ "$(grep -c "compiled, but no facts of it were read; a compile that ccache answered from its cache writes none" "$cc/dir2.out")" = 2 ]; then
+	pass "merge/ccache: --expect names the units a cache hit left without facts"
+else
+	fail "merge/ccache: --expect names the units a cache hit left without facts" "status $second: $(cat "$cc/dir2.out")"
+fi
+
+# ccache does not hash an api= file: after it changes, a cache hit would
+# replay the old warnings.  CCACHE_EXTRAFILES (as the user guide says)
+# makes the change a miss.
+api=$cc/extra.api
+echo "release my_put_pages 0" >"$api"
+src=$top/testsuite/merge/field-across-files/put.c
+api_compile()
+{
+	# shellcheck disable=SC2086
+	CCACHE_DIR=$cc/api-cache ccache $GCC $case_cflags -fplugin="$PLUGIN" \
+		-fplugin-arg-vmapcheck-api="$api" -c -o "$cc/api.o" "$src" 2>/dev/null
+	CCACHE_DIR=$cc/api-cache ccache --print-stats | awk '$1 == "direct_cache_hit" { print $2 }'
+}
+api_compile >/dev/null
+echo "# edited" >>"$api"
+without=$(api_compile)
+echo "# edited again" >>"$api"
+with=$(CCACHE_EXTRAFILES=$api api_compile)
+echo "# and again" >>"$api"
+with=$with/$(CCACHE_EXTRAFILES=$api api_compile)
+if [ "$without" = 1 ] && [ "$with" = 1/1 ]; then
+	pass "merge/ccache: CCACHE_EXTRAFILES makes an edited api file a cache miss"
+else
+	fail "merge/ccache: CCACHE_EXTRAFILES makes an edited api file a cache miss" "hits: $without without, $with with"
 fi

@@ -40,9 +40,10 @@ plugin_case()
 	opts=$(dg_value "$src" dg-options)
 	mkdir -p "$tmp"
 
-	# Facts too, unless the case is about the facts option.
-	facts_opt=-fplugin-arg-vmapcheck-facts="$tmp/facts"
-	case $opts in *-fplugin-arg-vmapcheck-facts=*) facts_opt= ;; esac
+	# Facts too, in a directory and in the object, unless the case is about
+	# the facts option; the object code stays the same.
+	facts_opt="-fplugin-arg-vmapcheck-facts=$tmp/facts -fplugin-arg-vmapcheck-facts-in-object"
+	case $opts in *-fplugin-arg-vmapcheck-facts*) facts_opt= ;; esac
 	# shellcheck disable=SC2086
 	$GCC $case_cflags -fplugin="$PLUGIN" $facts_opt \
 		-fdiagnostics-generate-patch $opts -c -o "$tmp/with.o" "$src" 2>"$tmp/stderr"
@@ -69,7 +70,7 @@ plugin_case()
 	[ -s "$tmp/fixits.patch" ] && fixit_case "$src" "$name" "$tmp" "$opts"
 
 	if [ -d "$tmp/facts" ]; then
-		out=$("$MERGE" "$tmp/facts" 2>&1)
+		out=$("$MERGE" "$tmp/facts" 2>&1 && "$MERGE" "$tmp/with.o" 2>&1)
 		if [ $? -eq 0 ] && [ -z "$out" ]; then
 			pass "$name: merge repeats nothing"
 		else

@@ -97,6 +97,49 @@ if [ $rc -eq 0 ] && grep -q 'CONFIG_LOCALVERSION="-vmapcheck-user"' "$user/.conf
 else
 	fail "scan/O= with an existing .config: used as it is, the tree untouched" "status $rc; $(tail -n 5 "$WORK/scan/user.out")"
 fi
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/user.found"
+
+# ccache, as kernel developers use it (Debian's /usr/lib/ccache first in
+# PATH): with FACTS=object a rebuild that ccache answers keeps the facts
+# and the findings; with the facts directory, the objects that a rebuild
+# from the cache left without facts (the directory was emptied, as in a
+# new O=) are compiled again past ccache, and the findings stay.
+ccache_scan()
+{
+	rm -f "$user"/io_uring/*.o
+	PATH=/usr/lib/ccache:$PATH CCACHE_DIR=$WORK/scan/ccache scan_run O="$user" M=io_uring "$@"
+}
+ccache_hits()
+{
+	CCACHE_DIR=$WORK/scan/ccache ccache --print-stats | awk '$1 == "direct_cache_hit" { print $2 }'
+}
+ccache_scan FACTS=object >"$WORK/scan/ccache1.out" 2>&1
+rc1=$?
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/ccache1.found"
+hits1=$(ccache_hits)
+ccache_scan FACTS=object >"$WORK/scan/ccache2.out" 2>&1
+rc2=$?
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/ccache2.found"
+hits2=$(ccache_hits)
+if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ "$hits2" -gt "$hits1" ] &&
+   cmp -s "$WORK/scan/user.found" "$WORK/scan/ccache1.found" &&
+   cmp -s "$WORK/scan/user.found" "$WORK/scan/ccache2.found"; then
+	pass "scan/ccache: FACTS=object, a rebuild from the cache finds the same ($((hits2 - hits1)) hits)"
+else
+	fail "scan/ccache: FACTS=object, a rebuild from the cache finds the same" "status $rc1, $rc2; hits $hits1, $hits2; $(diff "$WORK/scan/user.found" "$WORK/scan/ccache2.found" | head -n 5)"
+fi
+ccache_scan >"$WORK/scan/ccache3.out" 2>&1
+rc3=$?
+rm -rf "$user/vmapcheck/facts"
+ccache_scan >"$WORK/scan/ccache4.out" 2>&1
+rc4=$?
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/ccache4.found"
+if [ $rc3 -eq 0 ] && [ $rc4 -eq 0 ] && cmp -s "$WORK/scan/user.found" "$WORK/scan/ccache4.found" &&
+   grep -q "^objects without facts, compiled again past ccache: [1-9]" "$user/vmapcheck/summary.txt"; then
+	pass "scan/ccache: objects that ccache left without facts are compiled again, same findings"
+else
+	fail "scan/ccache: objects that ccache left without facts are compiled again, same findings" "status $rc3, $rc4: $(grep "^scan:" "$WORK/scan/ccache4.out" | tail -n 2)"
+fi
 
 # Findings: status 0 (above), or 3 with FAIL_ON_FINDINGS=1 (which make
 # reports as "Error 3" and fails).
