@@ -24,6 +24,8 @@ GXX       := $(patsubst gcc%,g++%,$(GCC))
 BUILD     := build/$(GCC)
 PLUGIN    := $(BUILD)/vmapcheck.so
 MERGE     := $(BUILD)/vmapcheck-merge
+# The plugin in Kbuild's checker slot (make C=1 CHECK=...).
+CHECKER   := $(BUILD)/vmapcheck-check
 # The merge and the api-file parser built with ASan+UBSan, for make check.
 SANITIZED := $(BUILD)/sanitized
 # Kernel trees and other big, rebuildable things; never committed.
@@ -87,7 +89,7 @@ CSMITH_PROGRAMS ?= 50
 
 .PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci kernel-check bench deps \
 	fuzz-deps fuzz mutants check-wide install clean
-all: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
+all: $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
@@ -142,6 +144,10 @@ $(MERGE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 $(MERGE): $(CORE_OBJS) $(MERGE_OBJS)
 	$(GCC) -o $@ $^
 
+$(CHECKER): plugin/kbuild-check.c Makefile
+	@mkdir -p $(BUILD)
+	$(GCC) -std=gnu11 $(WARNINGS) $(CFLAGS) -DVMAPCHECK_CC='"$(GCC)"' -o $@ $<
+
 # link-core COMPILER MAIN: the core and MAIN as one program, sanitized.
 define link-core
 	@mkdir -p $(@D)
@@ -166,7 +172,7 @@ scan: deps $(PLUGIN) $(MERGE) $(RULES)
 cocci-scan: deps $(RULES)
 	@tools/cocci-scan CACHE=$(CACHE) $(RULES_ARGS) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
-check: deps $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES) $(MUTATE) $(SANITIZED)/vmapcheck-merge \
+check: deps $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES) $(MUTATE) $(SANITIZED)/vmapcheck-merge \
 	$(SANITIZED)/api-file
 	@testsuite/run $(TEST_ARGS)
 
@@ -221,11 +227,12 @@ deps:
 fuzz-deps:
 	$(call install-packages,$(FUZZ_PACKAGES))
 
-install: $(PLUGIN) $(MERGE) $(RULES) $(MAN_PAGES)
+install: $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/vmapcheck.so
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(MERGE) $(DESTDIR)$(PREFIX)/bin/vmapcheck-merge
+	install -m 0755 $(CHECKER) $(DESTDIR)$(PREFIX)/bin/vmapcheck-check
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/vmapcheck

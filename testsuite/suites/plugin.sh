@@ -120,3 +120,30 @@ if [ -s "$WORK/plugin/model.plugin" ] &&
 else
 	fail "plugin/model: the built-in model is model/kernel.api" "$(cat "$WORK/plugin/model.diff")"
 fi
+
+# vmapcheck-check, as Kbuild runs a checker: sparse's CHECKFLAGS (which
+# GCC refuses), a plugin key given with CF=, the compiler's flags from the
+# dependency option on.  The diagnostics are the plugin's; no object and
+# no dependency file are written; the facts go to the facts directory.
+checker=$(dirname "$MERGE")/vmapcheck-check
+kcheck=$WORK/plugin/kbuild-check
+mkdir -p "$kcheck"
+src=$top/testsuite/plugin/bad-single-page.c
+# shellcheck disable=SC2086
+$GCC $case_cflags -fplugin="$PLUGIN" -c -o "$kcheck/direct.o" "$src" 2>"$kcheck/direct.err"
+# shellcheck disable=SC2086
+(cd "$kcheck" && "$checker" -D__linux__ -D__STDC__ -Wbitwise -Wno-return-void --arch=x86 \
+	-mlittle-endian -m64 -fplugin-arg-vmapcheck-werror -Wp,-MMD,./.bad.o.d $case_cflags "$src") \
+	>"$kcheck/out" 2>"$kcheck/err"
+rc=$?
+if [ $rc -ne 0 ] && [ -s "$kcheck/direct.err" ] &&
+   [ "$(sed 's/: warning: /: error: /' "$kcheck/direct.err")" = "$(cat "$kcheck/err")" ] &&
+   [ ! -e "$kcheck/.bad.o.d" ] && [ "$(ls "$kcheck")" = "direct.err
+direct.o
+err
+out
+vmapcheck-facts" ] && [ "$(ls "$kcheck/vmapcheck-facts" | wc -l)" = 1 ]; then
+	pass "plugin/vmapcheck-check: Kbuild's checker command line, the plugin's diagnostics"
+else
+	fail "plugin/vmapcheck-check: Kbuild's checker command line, the plugin's diagnostics" "status $rc: $(head -n 3 "$kcheck/err")"
+fi

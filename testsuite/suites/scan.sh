@@ -187,6 +187,25 @@ else
 	fail "scan/SCAN=full: the whole directory built, the io_uring finding" "status $rc; $(tail -n 5 "$WORK/scan/full.out")"
 fi
 
+# vmapcheck-check in Kbuild's checker slot (C=2: checked even when the
+# object is up to date) on the user's build directory: the plugin's
+# io_uring findings, the facts in vmapcheck-facts/ of the build directory.
+# (M=io_uring would check nothing: Kbuild's M= builds only modules, and
+# io_uring is built in; a directory or an object is named instead.)
+checker=$(dirname "$MERGE")/vmapcheck-check
+rm -rf "$user/vmapcheck-facts"
+make -s -C "$src" O="$user" CC="$GCC" HOSTCC="$GCC" C=2 CHECK="$checker" \
+	io_uring/memmap.o io_uring/kbuf.o >"$WORK/scan/check.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] &&
+   grep -q "io_uring/memmap.c:113:[0-9]*: warning: .*\[vmapcheck\]$" "$WORK/scan/check.out" &&
+   grep -q "io_uring/kbuf.c:[0-9]*:[0-9]*: warning: .*\[vmapcheck\]$" "$WORK/scan/check.out" &&
+   ls "$user"/vmapcheck-facts/memmap.c-*.facts "$user"/vmapcheck-facts/kbuf.c-*.facts >/dev/null; then
+	pass "scan/make C=2 CHECK=vmapcheck-check: the plugin's io_uring findings"
+else
+	fail "scan/make C=2 CHECK=vmapcheck-check: the plugin's io_uring findings" "status $rc: $(tail -n 5 "$WORK/scan/check.out")"
+fi
+
 # The plugin's fix-its become the fix where the rules have none: a tree of
 # our own (hard links to the Debian tree, which stays untouched) with one
 # more directory, a single page freed before its vunmap() (the plugin
