@@ -202,6 +202,11 @@ let update pr change =
 let unmap_first_releases = Hashtbl.create 7
 let unmap_first_maps = Hashtbl.create 7
 
+(* Patch mode, gotos that skip an unmap: those that must keep their label
+   (reached without the mapping, after it was handed on, or where the map
+   call failed), by (line, col). *)
+let kept_gotos = Hashtbl.create 7
+
 let choose_unmap_first () =
   let by_function = Hashtbl.create 7 in
   Hashtbl.iter (fun _ f ->
@@ -322,7 +327,8 @@ let forget_file () =
   Hashtbl.reset field_map_sites;
   Hashtbl.reset refcount_unmap_sites;
   Hashtbl.reset unmap_first_releases;
-  Hashtbl.reset unmap_first_maps
+  Hashtbl.reset unmap_first_maps;
+  Hashtbl.reset kept_gotos
 
 // The user's API model entries: spatch -D api=FILE.
 @script:ocaml@
@@ -1404,6 +1410,102 @@ position p : script:ocaml () { Hashtbl.mem refcount_unmap_sites (at p) };
 
 - unm@p(vm)
 + _cunm(vm)
+
+// A goto that skips the unmap of a mapping made before it: the unmap has
+// a label of its own right before the label the goto names ("out_src:
+// vunmap(src); out_dst:", ntfs3's ni_write_frame()), and the mapping
+// outlives the function while its pages go on to be released.  The goto
+// names the unmap's label instead.  Not a goto that a path reaches
+// without making the mapping, nor one after the mapping was stored (handed
+// on: the unmap would be wrong) or unmapped, nor the one taken when the
+// map call failed (the unmap would do nothing there, so fix nothing).
+@unmap_label depends on patch@
+identifier l1, l2;
+expression m;
+identifier unm : script:ocaml () { is_plain_unmap unm };
+statement S;
+@@
+
+l1:
+unm(m);
+l2:
+S
+
+@skip_before_map depends on patch exists@
+identifier fn, unmap_label.l2;
+expression unmap_label.m;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pg;
+@@
+
+fn(...) {
+... when != m = mapfn(...)
+goto@pg l2;
+... when any
+}
+
+@script:ocaml@
+pg << skip_before_map.pg;
+@@
+Hashtbl.replace kept_gotos (at pg) ()
+
+@skip_after_store depends on patch exists@
+identifier unmap_label.l2;
+expression unmap_label.m, E;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pg;
+@@
+
+m = mapfn(...);
+...
+E = m;
+...
+goto@pg l2;
+
+@script:ocaml@
+pg << skip_after_store.pg;
+@@
+Hashtbl.replace kept_gotos (at pg) ()
+
+@skip_map_failed depends on patch@
+expression unmap_label.m;
+identifier mapfn : script:ocaml () { is_map mapfn };
+identifier unmap_label.l2;
+position pg;
+@@
+
+m = mapfn(...);
+(
+if (!m) goto@pg l2;
+|
+if (!m) { ... goto@pg l2; }
+)
+
+@script:ocaml@
+pg << skip_map_failed.pg;
+@@
+Hashtbl.replace kept_gotos (at pg) ()
+
+@skip_unmap depends on patch exists@
+identifier fn, l1, l2;
+expression m;
+identifier mapfn : script:ocaml () { is_map mapfn };
+identifier unm : script:ocaml () { is_plain_unmap unm };
+position pg : script:ocaml () { not (Hashtbl.mem kept_gotos (at pg)) };
+@@
+
+fn(...) {
+<...
+m = mapfn(...);
+... when != unm(m)
+- goto@pg l2;
++ goto l1;
+...>
+l1:
+unm(m);
+l2:
+... when any
+}
 
 @script:ocaml depends on report@
 @@

@@ -63,16 +63,17 @@ fix_counted()
 	}' "$top/model/kernel.api"
 }
 
-# fix_subject FILE CONVERTS MAPPING: the subject (without "[PATCH] "): the
-# refcounted API when CONVERTS is "yes", else the unmap moved first.
+# fix_subject FILE HOW MAPPING: the subject (without "[PATCH] ") of a fix
+# that HOW: converts to the refcounted API, retargets gotos past the
+# unmap, or moves the unmap first.
 fix_subject()
 {
 	local what
-	if [ "$2" = yes ]; then
-		what="map ${3:-the buffer} with $(fix_counted map)() so that it holds its pages"
-	else
-		what="unmap ${3:-the mapping} before releasing its pages"
-	fi
+	case $2 in
+	converts) what="map ${3:-the buffer} with $(fix_counted map)() so that it holds its pages" ;;
+	gotos) what="unmap ${3:-the mapping} on the paths that jumped past it" ;;
+	*) what="unmap ${3:-the mapping} before releasing its pages" ;;
+	esac
 	echo "$(fix_prefix "$1"): $what"
 }
 
@@ -93,12 +94,16 @@ fix_wrap()
 fix_patch()
 {
 	local file=$1 diff=$2 findings=$3 engine=$4 n=$5 dir=$6
-	local covered mapping converts=no subject out
+	local covered mapping how=first subject out
 	covered=$(fix_hunk_findings "$diff" "$findings" "$file")
 	mapping=$(printf '%s\n' "$covered" | fix_mappings)
 	[ "$(printf '%s\n' "$mapping" | grep -c .)" = 1 ] || mapping=
-	! grep -q "^+.*\\<$(fix_counted map)(" "$diff" || converts=yes
-	subject=$(fix_subject "$file" "$converts" "$mapping")
+	if grep -q "^+.*\\<$(fix_counted map)(" "$diff"; then
+		how=converts
+	elif grep -q "^+.*\\<goto " "$diff"; then
+		how=gotos
+	fi
+	subject=$(fix_subject "$file" "$how" "$mapping")
 	out=$dir/$(printf '%04d' "$n")-$(echo "$subject" |
 		sed 's/[^A-Za-z0-9_]\{1,\}/-/g; s/^-//' | cut -c1-52 | sed 's/-*$//').patch
 	{
@@ -121,17 +126,19 @@ fix_patch()
 		Until the unmap, the kernel keeps a read-write alias of free pages. The page allocator may hand them out as a page table, which Xen refuses to pin while a writable mapping of it exists, or to a driver that maps them uncached, which makes an illegal cache-attribute alias; speculative loads read through the alias either way.
 		EOF
 		echo
-		if [ "$converts" = yes ]; then
+		if [ "$how" = converts ]; then
 			fix_wrap 0 <<-EOF
 			Map with $(fix_counted map)() and unmap with $(fix_counted unmap)(): the mapping then holds a reference on every page it maps, so the pages stay allocated until it is gone, however late the unmap runs.
 			EOF
+		elif [ "$how" = gotos ]; then
+			echo "Let the paths that jump past the unmap take its label."
 		else
 			echo "Unmap first, on every path that releases the pages."
 		fi
 		echo
 		echo "Found by vmapcheck ($engine)."
 		echo "---"
-		if [ "$converts" = yes ]; then
+		if [ "$how" = converts ]; then
 			echo "Needs $(fix_counted map)()/$(fix_counted unmap)() (vmapcheck's kernel-fixes series)."
 			echo
 		fi

@@ -51,6 +51,18 @@ if grep -q "^plugin io_uring/memmap.c:113$" "$WORK/scan/found" &&
 else
 	fail "scan/6.12: the io_uring finding, its fix, every fix verified" "$(cat "$res/summary.txt" 2>/dev/null)"
 fi
+# ntfs3: the gotos that jumped past the unmap's label take it (a verdict
+# of scan-6.12.txt; the fix comes from the rules' patch mode, though the
+# plugin alone reports it).
+ntfs=$(ls "$res"/fixes/*-ntfs3-frecord-unmap-frame_mem-*.patch 2>/dev/null)
+if [ -n "$ntfs" ] &&
+   grep -q "^Subject: \[PATCH\] ntfs3/frecord: unmap frame_mem on the paths that jumped past it$" "$ntfs" &&
+   [ "$(grep -c "^-.*goto out2;$" "$ntfs")" = 2 ] && [ "$(grep -c "^+.*goto out3;$" "$ntfs")" = 2 ] &&
+   grep -q "^  fix: fixes/.*-ntfs3-frecord-unmap-frame_mem-.*\.patch (applies after the kernel-fixes series, compiles, checkpatch --strict clean)$" "$res/report.txt"; then
+	pass "scan/6.12: the ntfs3 finding gets its goto fix, verified"
+else
+	fail "scan/6.12: the ntfs3 finding gets its goto fix, verified" "$(cat "$ntfs" 2>/dev/null | head -n 20)"
+fi
 if grep -q "^time per stage (s): configure [0-9]* compile [0-9]* merge [0-9]* rules [0-9]* report [0-9]* fixes [0-9]* verify [0-9]*; total" "$res/summary.txt" &&
    grep -q "^  check A: plugin [0-9]*, cocci [0-9]*" "$res/summary.txt" &&
    grep -q "^io_uring/memmap.c$" "$res/report.txt"; then
