@@ -45,7 +45,7 @@ static const char usage[] =
 static const char *plugin_path(char *buf, size_t len)
 {
 	static const char *const places[] = { "vmapcheck.so", "../lib/vmapcheck/vmapcheck.so" };
-	const char *env = getenv("VMAPCHECK_PLUGIN");
+	const char *env = getenv("VMAPCHECK_PLUGIN"), *dir;
 	char self[PATH_MAX];
 	ssize_t n;
 
@@ -55,8 +55,9 @@ static const char *plugin_path(char *buf, size_t len)
 	if (n < 0)
 		return NULL;
 	self[n] = '\0';
+	dir = dirname(self);
 	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
-		snprintf(buf, len, "%s/%s", dirname(self), places[i]);
+		snprintf(buf, len, "%s/%s", dir, places[i]);
 		if (!access(buf, R_OK))
 			return buf;
 	}
@@ -91,10 +92,14 @@ int main(int argc, char **argv)
 	/* The plugin before its keys, as GCC wants it. */
 	args[n++] = (char *)(cc && *cc ? cc : VMAPCHECK_CC);
 	args[n++] = plugin_opt;
-	/* Kbuild's CHECKFLAGS end where the compiler's flags begin. */
-	for (int i = 1; i < argc && first == 1; i++)
-		if (is_dependency_option(argv[i]))
+	/* Kbuild's CHECKFLAGS end where the compiler's flags begin (a
+	   command line without them is all the compiler's). */
+	for (int i = 1; i < argc; i++) {
+		if (is_dependency_option(argv[i])) {
 			first = i;
+			break;
+		}
+	}
 	for (int i = 1; i < argc; i++) {
 		if (i < first ? !strncmp(argv[i], PLUGIN_ARG_PREFIX, strlen(PLUGIN_ARG_PREFIX)) :
 				!is_dependency_option(argv[i]))

@@ -147,3 +147,17 @@ vmapcheck-facts" ] && [ "$(ls "$kcheck/vmapcheck-facts" | wc -l)" = 1 ]; then
 else
 	fail "plugin/vmapcheck-check: Kbuild's checker command line, the plugin's diagnostics" "status $rc: $(head -n 3 "$kcheck/err")"
 fi
+# Installed as make install lays it out, it finds the plugin in
+# ../lib/vmapcheck/ (no VMAPCHECK_PLUGIN).
+inst=$kcheck/install
+mkdir -p "$inst/bin" "$inst/lib/vmapcheck"
+cp "$checker" "$inst/bin/"
+cp "$PLUGIN" "$inst/lib/vmapcheck/vmapcheck.so"
+# shellcheck disable=SC2086
+(cd "$kcheck" && VMAPCHECK_FACTS= "$inst/bin/vmapcheck-check" $case_cflags "$src") \
+	>/dev/null 2>"$kcheck/installed.err"
+if [ "$(cat "$kcheck/installed.err")" = "$(cat "$kcheck/direct.err")" ]; then
+	pass "plugin/vmapcheck-check: installed, it finds the installed plugin"
+else
+	fail "plugin/vmapcheck-check: installed, it finds the installed plugin" "$(head -n 3 "$kcheck/installed.err")"
+fi
