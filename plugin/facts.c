@@ -227,7 +227,7 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 		 char *err, size_t errlen)
 {
 	char suffix[64];
-	struct writer w = { NULL, resolve, { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 }, 0 };
+	struct writer w = { .resolve = resolve };
 	bool ok;
 
 	snprintf(suffix, sizeof(suffix), ".facts.%ld.tmp", (long)getpid());
@@ -257,7 +257,7 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 
 bool facts_write_text(const char *unit, loc_resolver resolve, char **text, size_t *size)
 {
-	struct writer w = { NULL, resolve, { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 }, 0 };
+	struct writer w = { .resolve = resolve };
 
 	w.out = open_memstream(text, size);
 	if (!w.out)

@@ -195,7 +195,12 @@ static bool member_name(const unsigned char *h, const unsigned char *names, size
 	uint64_t off;
 
 	if (h[0] == '/') {
-		if (!header_number(h + 1, 15, &off) || !names || off >= nnames)
+		/* The offset ends at the first non-digit, as binutils reads
+		   it: Kbuild's thin built-in.a has names like "/80   ...  /". */
+		off = 0;
+		for (int i = 1; i < 16 && h[i] >= '0' && h[i] <= '9' && off < nnames; i++)
+			off = off * 10 + (h[i] - '0');
+		if (h[1] < '0' || h[1] > '9' || !names || off >= nnames)
 			return false;
 		s = names + off;
 		while (n < nnames - off && s[n] != '\n')

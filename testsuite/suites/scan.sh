@@ -198,6 +198,19 @@ if [ $rc -eq 0 ] && grep -q "; scan: full; M=io_uring;" "$user/vmapcheck/summary
 else
 	fail "scan/SCAN=full: the whole directory built, the io_uring finding" "status $rc; $(tail -n 5 "$WORK/scan/full.out")"
 fi
+# The same with FACTS=object: the merge reads the build directory (the
+# objects and Kbuild's thin built-in.a, whose member names binutils
+# writes as "/80            /") and finds the same.
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/full.found"
+scan_run O="$user" M=io_uring SCAN=full FACTS=object >"$WORK/scan/full-object.out" 2>&1
+rc=$?
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/full-object.found"
+if [ $rc -eq 0 ] && [ -s "$WORK/scan/full.found" ] &&
+   cmp -s "$WORK/scan/full.found" "$WORK/scan/full-object.found"; then
+	pass "scan/SCAN=full FACTS=object: the build directory's objects, the same findings"
+else
+	fail "scan/SCAN=full FACTS=object: the build directory's objects, the same findings" "status $rc; $(tail -n 3 "$WORK/scan/full-object.out"; diff "$WORK/scan/full.found" "$WORK/scan/full-object.found")"
+fi
 
 # vmapcheck-check in Kbuild's checker slot (C=2: checked even when the
 # object is up to date) on the user's build directory: the plugin's
