@@ -28,6 +28,8 @@ MERGE     := $(BUILD)/vmapcheck-merge
 CHECKER   := $(BUILD)/vmapcheck-check
 # The merge and the api-file parser built with ASan+UBSan, for make check.
 SANITIZED := $(BUILD)/sanitized
+# Our check of SARIF 2.1.0 logs, for make check (testsuite/lib/sarif-check.c).
+SARIF_CHECK := $(BUILD)/sarif-check
 # Kernel trees and other big, rebuildable things; never committed.
 CACHE     ?= $(CURDIR)/.cache
 
@@ -42,15 +44,16 @@ CXXFLAGS  ?= -O2 -g
 WARNINGS  := -Wall -Wextra -Wno-unused-parameter
 # The analysis core is plain C, shared by the plugin and vmapcheck-merge;
 # the files that talk to GCC are C++, as GCC's plugin headers are.
-CORE_CFLAGS := -std=gnu11 -fPIC $(WARNINGS) $(CFLAGS)
+CORE_CFLAGS := -std=gnu11 -fPIC $(WARNINGS) -DVMAPCHECK_VERSION='"$(VERSION)"' $(CFLAGS)
 PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 	-fasynchronous-unwind-tables $(WARNINGS) -isystem $(PLUGIN_INC) \
 	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
-CORE      := util model classes fnmodel summary flow check-release check-lazy messages facts
+CORE      := util model classes fnmodel summary flow checks check-release check-lazy messages \
+	facts
 GCC_SIDE  := vmapcheck api keys extract report
 # vmapcheck-merge: its driver and the object-file reader.
-MERGE_SIDE := merge objfile
+MERGE_SIDE := merge objfile patchfile json sarif
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
 # The one API model, and what make generates from it.
 MODEL     := model/kernel.api
@@ -69,7 +72,7 @@ KERNEL_ARGS := GCC=$(GCC) PLUGIN=$(CURDIR)/$(PLUGIN) CACHE=$(CACHE)
 RULES_ARGS := RULES=$(CURDIR)/$(RULES_DIR)
 RUN_ARGS  := $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE) $(RULES_ARGS)
 # The test runner also gets the sanitized builds.
-TEST_ARGS := $(RUN_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED)
+TEST_ARGS := $(RUN_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED) SARIF_CHECK=$(CURDIR)/$(SARIF_CHECK)
 
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
@@ -101,21 +104,28 @@ $(GEN)/kernel-api.inc: $(MODEL)
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/.*/\t"&\\n"/' $< >$@
 $(BUILD)/model.o: $(GEN)/kernel-api.inc
 
-# A semantic patch: its "@vmapcheck-api@" line becomes the model and
-# rules/api.ml.  spatch puts line directives into script code at a '#':
-# none may be left.
+# A semantic patch: its "@vmapcheck-api@" line becomes the model,
+# rules/api.ml, its check's ID (vmap_ID.cocci, "_" for "-") with every
+# rule's, and rules/checks.ml.  spatch puts line directives into script
+# code at a '#': none may be left.
+check_id = $(subst _,-,$(patsubst vmap_%.cocci,%,$(notdir $(1))))
+CHECK_IDS := $(foreach r,$(wildcard rules/*.cocci),"$(call check_id,$(r))";)
 define with-model
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	@awk -v model=$(MODEL) -v api=rules/api.ml '/@vmapcheck-api@/ { \
-		print "(* Made by make from " model " and " api ": edit those. *)"; \
+	@awk -v model=$(MODEL) -v api=rules/api.ml -v checks=rules/checks.ml \
+		-v id='$(call check_id,$<)' -v ids='$(CHECK_IDS)' '/@vmapcheck-api@/ { \
+		print "(* Made by make from " model ", " api " and " checks ": edit those. *)"; \
 		print "let builtin_model = {model|"; \
 		while ((getline l < model) > 0) { sub(/#.*/, "", l); if (l ~ /[^ ]/) print l } \
 		print "|model}"; \
 		while ((getline l < api) > 0) print l; \
+		print "let check_id = \"" id "\""; \
+		print "let check_ids = [" ids "]"; \
+		while ((getline l < checks) > 0) print l; \
 		next } { print }' $< >$@
 endef
-$(RULES_DIR)/%.cocci: rules/%.cocci rules/api.ml $(MODEL)
+$(RULES_DIR)/%.cocci: rules/%.cocci rules/api.ml rules/checks.ml $(MODEL)
 	$(with-model)
 # The mutation operators of make mutants.
 $(MUTATE): tools/mutate.cocci rules/api.ml $(MODEL)
@@ -144,6 +154,10 @@ $(MERGE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 $(MERGE): $(CORE_OBJS) $(MERGE_OBJS)
 	$(GCC) -o $@ $^
 
+$(SARIF_CHECK): testsuite/lib/sarif-check.c Makefile
+	@mkdir -p $(BUILD)
+	$(GCC) -std=gnu11 $(WARNINGS) $(CFLAGS) -o $@ $<
+
 $(CHECKER): plugin/kbuild-check.c Makefile
 	@mkdir -p $(BUILD)
 	$(GCC) -std=gnu11 $(WARNINGS) $(CFLAGS) -DVMAPCHECK_CC='"$(GCC)"' -o $@ $<
@@ -151,7 +165,8 @@ $(CHECKER): plugin/kbuild-check.c Makefile
 # link-core COMPILER MAIN: the core and MAIN as one program, sanitized.
 define link-core
 	@mkdir -p $(@D)
-	$(1) -std=gnu11 $(WARNINGS) -O1 -g $(SANITIZE) -I$(GEN) -Iplugin -o $@ $(CORE_SRCS) $(2)
+	$(1) -std=gnu11 $(WARNINGS) -O1 -g $(SANITIZE) -DVMAPCHECK_VERSION='"$(VERSION)"' \
+		-I$(GEN) -Iplugin -o $@ $(CORE_SRCS) $(2)
 endef
 CORE_DEPS := $(CORE_SRCS) $(wildcard plugin/*.h) $(GEN)/kernel-api.inc Makefile
 $(SANITIZED)/vmapcheck-merge: $(MERGE_SRCS) $(CORE_DEPS)
@@ -173,7 +188,7 @@ cocci-scan: deps $(RULES)
 	@tools/cocci-scan CACHE=$(CACHE) $(RULES_ARGS) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
 check: deps $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES) $(MUTATE) $(SANITIZED)/vmapcheck-merge \
-	$(SANITIZED)/api-file
+	$(SANITIZED)/api-file $(SARIF_CHECK)
 	@testsuite/run $(TEST_ARGS)
 
 check-plugin check-kernel check-cocci: deps $(PLUGIN) $(MERGE) $(RULES)

@@ -20,7 +20,10 @@
  * elsewhere; vmapcheck-merge decides it over the whole build.
  */
 
-#include "check-lazy.h"
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
 #include "summary.h"
 
 struct lazy_list {
@@ -239,44 +242,47 @@ static bool holds_mappings(struct vc_name where)
 	return false;
 }
 
-static const struct finding *release_while_queued(const finding_vec *releases,
+/* Check A's finding of a release while a mapping waits on the list. */
+static const struct finding *release_while_queued(const finding_vec *found,
 						  struct vc_name where)
 {
-	for (int i = 0; i < releases->n; i++)
-		if (name_equal(releases->v[i].defer_where, where))
-			return &releases->v[i];
+	for (int i = 0; i < found->n; i++)
+		if (found->v[i].check == CHECK_RELEASE_WHILE_MAPPED &&
+		    name_equal(found->v[i].release.defer_where, where))
+			return &found->v[i];
 	return NULL;
 }
 
-static void check_list(const struct lazy_list *l, const finding_vec *releases,
-		       bool whole_build, finding_vec *out)
+static void check_list(const struct lazy_list *l, bool whole_build, finding_vec *out)
 {
 	if (!holds_mappings(l->where))
 		return;
 
-	const struct finding *unprotected = release_while_queued(releases, l->where);
+	const struct finding *unprotected = release_while_queued(out, l->where);
 	bool no_hook = !purge_reachable(l->where) &&
 		(whole_build || !purge_open_to_outside(l->where));
-	struct finding r = { 0 };
+	struct finding found;
+	struct lazy_finding *r = &found.lazy;
 
 	if (!unprotected && !no_hook)
 		return;
-	r.kind = FINDING_LAZY_LIST;
-	r.loc = l->loc;
-	r.function = l->deferrer->name;
-	r.list = interned(l->where.id);
-	r.defer_where.depth = -1;
-	list_sites(l->where, true, r.queue_loc, r.queue_fn);
-	list_sites(l->where, false, r.purge_loc, r.purge_fn);
+	memset(&found, 0, sizeof(found));
+	found.check = CHECK_LAZY_UNMAP_NO_FLUSH;
+	found.loc = l->loc;
+	found.function = l->deferrer->name;
+	r->list = interned(l->where.id);
+	list_sites(l->where, true, r->queue_loc, r->queue_fn);
+	list_sites(l->where, false, r->purge_loc, r->purge_fn);
 	if (unprotected) {
-		r.unprotected_loc = unprotected->loc;
-		r.unprotected_fn = unprotected->function;
+		r->unprotected_loc = unprotected->loc;
+		r->unprotected_fn = unprotected->function;
 	}
-	r.no_hook = no_hook;
-	vec_push(*out, r);
+	r->no_hook = no_hook;
+	vec_push(*out, found);
 }
 
-void check_lazy_lists(const finding_vec *releases, bool whole_build, finding_vec *out)
+/* The lists the analysed functions fill; OUT has check A's findings. */
+static void lazy_run(const struct check_run *run, finding_vec *out)
 {
 	VEC(struct lazy_list) lists = { NULL, 0, 0 };
 
@@ -295,6 +301,66 @@ void check_lazy_lists(const finding_vec *releases, bool whole_build, finding_vec
 		}
 	}
 	for (int i = 0; i < lists.n; i++)
-		check_list(&lists.v[i], releases, whole_build, out);
+		check_list(&lists.v[i], run->whole_build, out);
 	vec_free(lists);
 }
+
+/* ----- the words ----- */
+
+static int lazy_messages(const struct finding *f, const struct words *w,
+			 struct message *out)
+{
+	const struct lazy_finding *r = &f->lazy;
+	struct message *m = out;
+	const char *why = r->unprotected_loc != NO_LOC && r->no_hook ?
+		"their pages are released while they are queued, and no flush hook "
+		"drains the list" :
+		r->unprotected_loc != NO_LOC ? "their pages are released while they are queued" :
+		"no flush hook drains the list";
+
+	m = say(m, false, f->loc, "'%s' queues mappings on the lazy-unmap list '%s' "
+		"instead of unmapping them; %s", f->function, r->list, why);
+	for (int i = 0; i < MAX_SITES && r->queue_loc[i] != NO_LOC; i++)
+		m = say(m, true, r->queue_loc[i], "a mapping is queued here, in '%s'",
+			r->queue_fn[i]);
+	for (int i = 0; i < MAX_SITES && r->purge_loc[i] != NO_LOC; i++)
+		m = say(m, true, r->purge_loc[i], "the list is purged here, in '%s'",
+			r->purge_fn[i]);
+	if (r->purge_loc[0] == NO_LOC)
+		m = say(m, true, f->loc, "nothing unmaps the addresses on '%s'", r->list);
+	if (r->unprotected_loc != NO_LOC)
+		m = say(m, true, r->unprotected_loc, "pages of a queued mapping are released "
+			"here, in '%s', while it is still on the list", r->unprotected_fn);
+	if (r->no_hook)
+		m = say(m, true, r->purge_loc[0] != NO_LOC ? r->purge_loc[0] : f->loc,
+			"no flush hook reaches a purge of '%s': no vmap purge notifier, "
+			"shrinker, OOM notifier or CPU-hotplug callback leads here", r->list);
+	if (r->unprotected_loc != NO_LOC)
+		m = say(m, true, f->loc, "fix: map with '%s' and unmap with '%s' so that "
+			"queued mappings hold their pages%s%s%s", w->counted_map,
+			w->counted_unmap, r->no_hook ? ", and drain the list from a flush "
+			"hook such as '" : "", r->no_hook ? w->hook : "", r->no_hook ? "'" : "");
+	else
+		m = say(m, true, f->loc, "fix: drain the list from a flush hook such as '%s'",
+			w->hook);
+	return m - out;
+}
+
+static void lazy_help(const struct words *w, char *buf, size_t size)
+{
+	snprintf(buf, size, "A driver that queues its mappings on a list of its own, to "
+		 "unmap them later, keeps aliases the kernel cannot reach: the vmap "
+		 "layer's purge does not see them.  Each queued mapping must hold its "
+		 "pages (map with '%s' and unmap with '%s'), and the list must be "
+		 "drained from a flush hook the rest of the kernel can trigger, such "
+		 "as '%s', or a shrinker.", w->counted_map, w->counted_unmap, w->hook);
+}
+
+const struct check check_lazy_unmap_no_flush = {
+	.id = "lazy-unmap-no-flush",
+	.title = "mappings queued on a lazy-unmap list that is not safe: their pages "
+		 "can be released while queued, or no flush hook drains it",
+	.help = lazy_help,
+	.run = lazy_run,
+	.messages = lazy_messages,
+};

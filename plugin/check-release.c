@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check-release.h"
+#include "checks.h"
 #include "flow.h"
 #include "summary.h"
 
@@ -49,7 +49,8 @@ static bool has_counted_form(const struct api_model *model, const char *api)
 }
 
 /* Add the unmap event E to R's fix-its; false if it cannot be converted. */
-static bool fix_unmap(const struct api_model *model, struct finding *r, const struct event *e)
+static bool fix_unmap(const struct api_model *model, struct release_finding *r,
+		      const struct event *e)
 {
 	if (e->kind != EV_UNMAP || !has_counted_form(model, e->api) || e->call == NO_LOC ||
 	    r->nfix_unmap == MAX_FIXES)
@@ -67,7 +68,7 @@ static bool fix_unmap(const struct api_model *model, struct finding *r, const st
  * their refcounted form once what is queued there is refcounted.  Mechanical only
  * if no other code can queue on the list or purge it.
  */
-static const char *fix_list(const struct api_model *model, struct finding *r,
+static const char *fix_list(const struct api_model *model, struct release_finding *r,
 			    struct vc_name where, const struct fn *queuer)
 {
 	for (int i = 0; i < functions.n; i++) {
@@ -111,7 +112,8 @@ static const char *reason(const char *fmt, const char *name)
  * a refcounted form too.
  */
 static void plan_fix(const struct api_model *model, struct fn *f,
-		     const struct instance *in, const struct flow *fl, struct finding *r)
+		     const struct instance *in, const struct flow *fl,
+		     struct release_finding *r)
 {
 	const struct event *map = in->site >= 0 ? &f->events.v[in->site] : NULL;
 
@@ -170,33 +172,35 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 {
 	const struct event *e = &f->events.v[k];
 	const struct event *d;
-	struct finding r = { 0 };
+	struct finding found;
+	struct release_finding *r = &found.release;
 
-	r.kind = FINDING_RELEASE;
-	r.loc = e->loc;
-	r.defer_where.depth = -1;
-	r.function = f->name;
-	r.release_api = e->api;
-	r.released = e->kind == EV_RELEASE ? e->what : NULL;
-	r.helper_loc = fl->release_loc.v[k];
-	r.helper_fn = fl->release_fn.v[k];
-	r.mapping = in->what;
-	r.map_loc = in->map_loc;
-	r.map_fn = in->map_fn;
-	r.handed_over = in->owns_pages;
-	r.not_unmapped_here = (in->origin == ORIGIN_FACT && !in->aware) || delegated;
+	memset(&found, 0, sizeof(found));
+	found.check = CHECK_RELEASE_WHILE_MAPPED;
+	found.loc = e->loc;
+	found.function = f->name;
+	r->defer_where.depth = -1;
+	r->api = e->api;
+	r->released = e->kind == EV_RELEASE ? e->what : NULL;
+	r->helper_loc = fl->release_loc.v[k];
+	r->helper_fn = fl->release_fn.v[k];
+	r->mapping = in->what;
+	r->map_loc = in->map_loc;
+	r->map_fn = in->map_fn;
+	r->handed_over = in->owns_pages;
+	r->not_unmapped_here = (in->origin == ORIGIN_FACT && !in->aware) || delegated;
 	if (deferred && (d = event_with(f, fl, FX_DEFER, -1))) {
-		r.defer_loc = d->loc;
-		r.defer_fn = d->api;
-		r.defer_where = fl->defer_where.v[d - f->events.v];
+		r->defer_loc = d->loc;
+		r->defer_fn = d->api;
+		r->defer_where = fl->defer_where.v[d - f->events.v];
 	}
 	if (unmapped_later && (d = event_with(f, fl, FX_UNMAP, k)))
-		r.unmap_loc = d->loc;
+		r->unmap_loc = d->loc;
 	if (fixits)
-		plan_fix(fixits, f, in, fl, &r);
-	if (r.no_fix)
-		r.nfix_unmap = 0;
-	vec_push(*out, r);
+		plan_fix(fixits, f, in, fl, r);
+	if (r->no_fix)
+		r->nfix_unmap = 0;
+	vec_push(*out, found);
 }
 
 /* Does any analysed function unmap a field or global mapping of IN? */
@@ -300,8 +304,7 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	flow_free(&fl);
 }
 
-void check_released_while_mapped(struct fn *f, finding_vec *out, const struct api_model *fixits,
-				 bool complete, FILE *verbose)
+static void check_function(struct fn *f, const struct check_run *run, finding_vec *out)
 {
 	struct flow_context cx;
 	bool *reported;
@@ -316,15 +319,111 @@ void check_released_while_mapped(struct fn *f, finding_vec *out, const struct ap
 	for (int i = 0; i < cx.instances.n; i++) {
 		const struct instance *in = &cx.instances.v[i];
 
-		if (verbose)
-			fprintf(verbose, "vmapcheck: %s: %s instance '%s' (%d mapping, "
+		if (run->verbose)
+			fprintf(run->verbose, "vmapcheck: %s: %s instance '%s' (%d mapping, "
 				"%d page classes)%s\n", f->name,
 				in->origin == ORIGIN_SITE ? "site" :
 				in->origin == ORIGIN_FACT ? "fact" : "inferred",
 				in->what, in->mapping.n, in->pages.n,
 				in->aware ? ", aware" : "");
-		check_instance(&cx, in, reported, fixits, complete, out);
+		check_instance(&cx, in, reported, run->fixits, run->complete, out);
 	}
 	vc_free(reported);
 	flow_release(&cx);
 }
+
+/* Every analysed function (summaries computed). */
+static void release_run(const struct check_run *run, finding_vec *out)
+{
+	for (int i = 0; i < functions.n; i++)
+		if (function_analysed(functions.v[i]))
+			check_function(functions.v[i], run, out);
+}
+
+/* ----- the words ----- */
+
+static struct message *warning(const struct finding *f, const struct words *w,
+			       struct message *m)
+{
+	const struct release_finding *r = &f->release;
+	const char *api = r->api, *what = r->released, *map = r->mapping;
+
+	if (r->handed_over)
+		return what ?
+			say(m, false, f->loc, "'%s' releases '%s', a page whose reference was "
+			    "handed to the mapping '%s' with '%s'", api, what, map,
+			    w->owner_flag) :
+			say(m, false, f->loc, "'%s' releases pages whose references were "
+			    "handed to the mapping '%s' with '%s'", api, map, w->owner_flag);
+	if (r->unmap_loc != NO_LOC)
+		return what ?
+			say(m, false, f->loc, "'%s' releases '%s' while it is still mapped by "
+			    "'%s', which is unmapped only later", api, what, map) :
+			say(m, false, f->loc, "'%s' releases pages still mapped by '%s', which "
+			    "is unmapped only later", api, map);
+	return what ?
+		say(m, false, f->loc, "'%s' releases '%s' while it may still be mapped by "
+		    "'%s'", api, what, map) :
+		say(m, false, f->loc, "'%s' releases pages that may still be mapped by "
+		    "'%s'", api, map);
+}
+
+static int release_messages(const struct finding *f, const struct words *w,
+			    struct message *out)
+{
+	const struct release_finding *r = &f->release;
+	struct message *m = warning(f, w, out);
+
+	if (r->helper_loc != NO_LOC)
+		m = say(m, true, r->helper_loc, "the pages are released here, in '%s'",
+			r->helper_fn);
+	if (r->map_loc != NO_LOC) {
+		if (r->handed_over)
+			m = say(m, true, r->map_loc, "mapping created here with '%s': '%s' of "
+				"it releases the pages again", w->owner_flag, w->free_area);
+		else if (r->map_fn && r->not_unmapped_here)
+			m = say(m, true, r->map_loc, "mapping created here, in '%s'; nothing "
+				"in '%s' unmaps '%s' before the release", r->map_fn,
+				f->function, r->mapping);
+		else if (r->map_fn)
+			m = say(m, true, r->map_loc, "mapping created here, in '%s'", r->map_fn);
+		else
+			m = say(m, true, r->map_loc, "mapping created here; on this path "
+				"nothing unmaps it before the release");
+	}
+	if (r->defer_loc != NO_LOC)
+		m = say(m, true, r->defer_loc, "'%s' queued for deferred unmap here, by "
+			"'%s': it stays mapped until that runs", r->mapping, r->defer_fn);
+	if (r->unmap_loc != NO_LOC)
+		m = say(m, true, r->unmap_loc, "'%s' is unmapped only here, after the release",
+			r->mapping);
+	if (r->handed_over)
+		m = say(m, true, f->loc, "fix: drop this release and let '%s' release the "
+			"pages, or map without '%s'", w->free_area, w->owner_flag);
+	else
+		m = say(m, true, f->loc, "fix: unmap '%s' before releasing its pages, or map "
+			"with '%s' and unmap with '%s' so that the mapping holds its own page "
+			"references", r->mapping, w->counted_map, w->counted_unmap);
+	m[-1].fixits = r->fix_map != NO_LOC;
+	if (r->no_fix)
+		m = say(m, true, f->loc, "no fix-it: %s", r->no_fix);
+	return m - out;
+}
+
+static void release_help(const struct words *w, char *buf, size_t size)
+{
+	snprintf(buf, size, "A kernel mapping of pages must not outlive them: once they "
+		 "are released, the mapping is a stray alias of free pages, which breaks "
+		 "when a page is reused as a Xen page table or mapped uncached, and lets "
+		 "speculative reads through.  Unmap before releasing the pages, or map "
+		 "with '%s' and unmap with '%s' so that the mapping holds its own page "
+		 "references.", w->counted_map, w->counted_unmap);
+}
+
+const struct check check_release_while_mapped = {
+	.id = "release-while-mapped",
+	.title = "pages released while a kernel mapping of them may still exist",
+	.help = release_help,
+	.run = release_run,
+	.messages = release_messages,
+};

@@ -8,8 +8,9 @@
  * reported is left out: the analysis runs once per unit, as the compiler
  * did, and once over the whole build, and only the difference is printed.
  *
- * Usage: vmapcheck-merge [--json] [--all] [--complete] [--keep-going]
- *                        [--expect LIST] [--verbose] DIR|FILE...
+ * Usage: vmapcheck-merge [--json|--sarif] [--all] [--complete] [--keep-going]
+ *                        [--expect LIST] [--disable ID,...] [--rules REPORT]
+ *                        [--srcroot DIR] [--fixes DIR] [--verbose] DIR|FILE...
  * Exit status: 0; 2 when a facts file could not be read (with --keep-going
  * the others are still analysed); 64 on a usage error.
  */
@@ -20,17 +21,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "check-lazy.h"
-#include "check-release.h"
+#include "checks.h"
 #include "facts.h"
-#include "messages.h"
+#include "json.h"
 #include "objfile.h"
+#include "patchfile.h"
+#include "sarif.h"
 #include "summary.h"
 
 static const char usage[] =
-	"usage: vmapcheck-merge [--json] [--all] [--complete] [--keep-going]\n"
-	"                       [--expect LIST] [--verbose] DIR|FILE...\n"
+	"usage: vmapcheck-merge [--json|--sarif] [--all] [--complete] [--keep-going]\n"
+	"                       [--expect LIST] [--disable ID,...] [--rules REPORT]\n"
+	"                       [--srcroot DIR] [--fixes DIR] [--verbose] DIR|FILE...\n"
 	"\n"
 	"Read the facts that compiles with the vmapcheck plugin wrote, link them,\n"
 	"and report the findings that need more than one file, in GCC's format\n"
@@ -42,6 +46,14 @@ static const char usage[] =
 	"in an object and an archive, is read once).\n"
 	"\n"
 	"  --json        print a JSON array of diagnostics with their notes\n"
+	"  --sarif       print a SARIF 2.1.0 log instead\n"
+	"  --rules REPORT  add the findings of the Coccinelle rules: their report\n"
+	"                lines (make coccicheck MODE=report, paths relative to\n"
+	"                --srcroot); in JSON \"vmapcheck-origin\" is \"rules\"\n"
+	"  --srcroot DIR the source tree: SARIF locations under it are relative\n"
+	"                to it (base \"SRCROOT\"); the rules' paths are joined to it\n"
+	"  --fixes DIR   with --sarif, the fix patches (*.patch, git format-patch)\n"
+	"                as fixes of the findings in the files they change\n"
 	"  --all         also print what the compiles reported, once each (in\n"
 	"                JSON \"vmapcheck-origin\" says compile or merge)\n"
 	"  --complete    the directories hold the facts of every unit of the build\n"
@@ -51,9 +63,12 @@ static const char usage[] =
 	"  --expect LIST LIST names the source files the build compiled, a line\n"
 	"                each; one without facts (a ccache hit writes none) is\n"
 	"                an error, as a damaged facts file is\n"
+	"  --disable ID,...  do not report the checks of these IDs\n"
+	"                (release-while-mapped, lazy-unmap-no-flush)\n"
 	"  --keep-going  a damaged facts file is skipped and the others are\n"
 	"                analysed (without it, nothing is reported)\n"
 	"  --verbose     print summaries and mapping instances to stderr\n"
+	"  --list-checks print each check's ID and what a finding of it means\n"
 	"  --help        print this text\n"
 	"\n"
 	"Exit status: 0; 2 if a facts file could not be read or an expected\n"
@@ -193,36 +208,20 @@ static bool read_file(const char *path, int *units, bool explicit)
 	return false;
 }
 
-/* What a directory entry is read as: facts files, objects, archives. */
-static bool read_by_name(const char *name)
-{
-	size_t len = strlen(name);
-
-	return (len > 6 && !strcmp(name + len - 6, ".facts")) ||
-	       (len > 2 && (!strcmp(name + len - 2, ".o") || !strcmp(name + len - 2, ".a")));
-}
+typedef VEC(char *) path_vec;
 
 /*
- * Read the facts files, objects and archives of DIR and its directories
- * (not those reached by a symbolic link, as a build's "source" link) in
- * name order, or DIR itself if it is a file; false if one could not be
- * read.
+ * The paths of DIR's entries whose names WANTED accepts, and with
+ * SUBDIRS its directories (not those reached by a symbolic link), in
+ * name order; false, with a line saying why, if DIR cannot be read.
  */
-static bool read_dir(const char *dir, int *units, bool explicit)
+static bool dir_entries(const char *dir, bool (*wanted)(const char *name), bool subdirs,
+			path_vec *out)
 {
-	VEC(char *) names = { NULL, 0, 0 };
 	struct dirent *d;
 	struct stat st;
-	DIR *dp;
-	bool ok = true;
+	DIR *dp = opendir(dir);
 
-	if (stat(dir, &st)) {
-		fprintf(stderr, "vmapcheck-merge: cannot read '%s': %s\n", dir, strerror(errno));
-		return false;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return read_file(dir, units, explicit);
-	dp = opendir(dir);
 	if (!dp) {
 		fprintf(stderr, "vmapcheck-merge: cannot read directory '%s': %s\n", dir,
 			strerror(errno));
@@ -234,14 +233,46 @@ static bool read_dir(const char *dir, int *units, bool explicit)
 
 		sprintf(path, "%s/%s", dir, d->d_name);
 		if (strcmp(d->d_name, ".") && strcmp(d->d_name, "..") &&
-		    (read_by_name(d->d_name) || (!lstat(path, &st) && S_ISDIR(st.st_mode))))
-			vec_push(names, path);
+		    (wanted(d->d_name) ||
+		     (subdirs && !lstat(path, &st) && S_ISDIR(st.st_mode))))
+			vec_push(*out, path);
 		else
 			vc_free(path);
 	}
 	closedir(dp);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(*names.v), compare_strings);
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), compare_strings);
+	return true;
+}
+
+/* What a directory entry is read as: facts files, objects, archives. */
+static bool read_by_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return (len > 6 && !strcmp(name + len - 6, ".facts")) ||
+	       (len > 2 && (!strcmp(name + len - 2, ".o") || !strcmp(name + len - 2, ".a")));
+}
+
+/*
+ * Read the facts files, objects and archives of DIR and its directories
+ * (not a build's "source" link) in name order, or DIR itself if it is a
+ * file; false if one could not be read.
+ */
+static bool read_dir(const char *dir, int *units, bool explicit)
+{
+	path_vec names = { NULL, 0, 0 };
+	struct stat st;
+	bool ok = true;
+
+	if (stat(dir, &st)) {
+		fprintf(stderr, "vmapcheck-merge: cannot read '%s': %s\n", dir, strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return read_file(dir, units, explicit);
+	if (!dir_entries(dir, read_by_name, true, &names))
+		return false;
 	for (int i = 0; i < names.n; i++) {
 		ok &= read_dir(names.v[i], units, false);
 		vc_free(names.v[i]);
@@ -294,7 +325,9 @@ struct report {
 	struct message m[MAX_MESSAGES];
 	int n;
 	char key[MESSAGE_SIZE + 512];
-	const char *origin;	/* --all: "compile" or "merge", who reports it */
+	/* Who reports it: "compile" or "merge" (the plugin), "rules". */
+	const char *origin;
+	enum check_id check;
 };
 typedef VEC(struct report) report_vec;
 
@@ -309,33 +342,34 @@ static void add_reports(report_vec *out, const finding_vec *findings)
 
 		r.n = finding_messages(&findings->v[i], &model, r.m);
 		r.origin = NULL;
+		r.check = findings->v[i].check;
 		p = place_of(r.m[0].loc);
 		/*
 		 * Check A: one finding per release site, the compiler's if it
 		 * had one.  Check B: a list is new when what fails is new.
 		 */
 		snprintf(r.key, sizeof(r.key), "%s:%d:%d %s", p->file, p->line, p->column,
-			 findings->v[i].kind == FINDING_LAZY_LIST ? r.m[0].text : "");
+			 r.check == CHECK_LAZY_UNMAP_NO_FLUSH ? r.m[0].text : "");
 		vec_push(*out, r);
 	}
 }
 
 /* --complete: the facts are of every unit that maps or unmaps. */
 static bool complete;
+/* --disable: the checks not to report. */
+static unsigned disabled_checks;
 
 /* Summaries and checks over what analysed_unit selects. */
 static void analyse(report_vec *out, FILE *verbose)
 {
 	finding_vec findings = { NULL, 0, 0 };
+	struct check_run run = { NULL, analysed_unit < 0, analysed_unit < 0 && complete,
+				 verbose };
 
 	summaries_compute();
 	if (verbose)
 		summaries_dump(verbose);
-	for (int i = 0; i < functions.n; i++)
-		if (function_analysed(functions.v[i]))
-			check_released_while_mapped(functions.v[i], &findings, NULL,
-						    analysed_unit < 0 && complete, verbose);
-	check_lazy_lists(&findings, analysed_unit < 0, &findings);
+	checks_run(&run, disabled_checks, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);
 	summaries_clear();
@@ -364,6 +398,85 @@ static int compare_reports(const void *pa, const void *pb)
 	return strcmp(a->key, b->key);
 }
 
+/* ----- the rules' findings ----- */
+
+/*
+ * --rules REPORT: the Coccinelle rules' report lines, as coccicheck
+ * prints them ("PATH:LINE:COL-COL: WARNING: MESSAGE [vmapcheck:ID]",
+ * paths relative to SRCROOT, columns from 0), joined to the plugin's.
+ * Other lines (coccicheck's own) are passed over.
+ */
+static bool read_rules_report(const char *path, const char *srcroot, report_vec *out)
+{
+	static const char warning[] = ": WARNING: ";
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int lineno = 0;
+	bool ok = true;
+	FILE *f = fopen(path, "re");
+
+	if (!f) {
+		fprintf(stderr, "vmapcheck-merge: cannot read '%s': %s\n", path, strerror(errno));
+		return false;
+	}
+	while (ok && (len = getline(&line, &cap, f)) > 0) {
+		char *text = strstr(line, warning), *id, *colon;
+		int at_line = 0, column = -1;
+		struct report r;
+
+		lineno++;
+		if (line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (!text)
+			continue;
+		*text = '\0';
+		text += sizeof(warning) - 1;
+		/* The path may hold ':'; the line and columns are the last two fields. */
+		colon = strrchr(line, ':');
+		if (colon && sscanf(colon + 1, "%d", &column) == 1) {
+			*colon = '\0';
+			colon = strrchr(line, ':');
+		}
+		if (colon && sscanf(colon + 1, "%d", &at_line) == 1)
+			*colon = '\0';
+		id = strstr(text, " [vmapcheck:");
+		memset(&r, 0, sizeof(r));
+		r.check = NCHECKS;
+		if (id && id[len = strcspn(id, "]")] == ']' && !id[len + 1]) {
+			id[len] = '\0';
+			r.check = check_by_id(id + strlen(" [vmapcheck:"));
+			id[len] = ']';
+		}
+		if (at_line <= 0 || column < 0 || r.check == NCHECKS) {
+			fprintf(stderr, "vmapcheck-merge: %s:%d: not a report line of the vmapcheck "
+				"rules (PATH:LINE:COL-COL: WARNING: MESSAGE [vmapcheck:ID])\n",
+				path, lineno);
+			ok = false;
+			break;
+		}
+		if (!strncmp(line, "./", 2))
+			memmove(line, line + 2, strlen(line + 2) + 1);
+		if (srcroot) {
+			char *joined = (char *)vc_alloc(strlen(srcroot) + strlen(line) + 2);
+
+			sprintf(joined, "%s/%s", srcroot, line);
+			r.m[0].loc = make_loc(intern_str(joined), at_line, column + 1);
+			vc_free(joined);
+		} else {
+			r.m[0].loc = make_loc(intern_str(line), at_line, column + 1);
+		}
+		snprintf(r.m[0].text, sizeof(r.m[0].text), "%s", text);
+		r.n = 1;
+		r.origin = "rules";
+		snprintf(r.key, sizeof(r.key), "rules %s:%d %s", line, at_line, text);
+		vec_push(*out, r);
+	}
+	free(line);
+	fclose(f);
+	return ok;
+}
+
 /* ----- output ----- */
 
 static void print_text(const report_vec *v)
@@ -379,29 +492,18 @@ static void print_text(const report_vec *v)
 	}
 }
 
-static void json_string(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
-
-/* One diagnostic in the shape of GCC's -fdiagnostics-format=json. */
-static void json_message(const struct message *m)
+/* One diagnostic in the shape of GCC's -fdiagnostics-format=json; a
+   warning names its check as GCC names a warning's option. */
+static void json_message(const struct message *m, enum check_id check)
 {
 	const struct place *p = place_of(m->loc);
 
 	printf("{\"kind\": \"%s\", \"message\": ", m->note ? "note" : "warning");
-	json_string(m->text);
+	json_string(stdout, m->text);
+	if (!m->note)
+		printf(", \"option\": \"vmapcheck:%s\"", checks[check]->id);
 	printf(", \"locations\": [{\"caret\": {\"file\": ");
-	json_string(p->file);
+	json_string(stdout, p->file);
 	printf(", \"line\": %d, \"column\": %d}}]", p->line, p->column);
 }
 
@@ -410,13 +512,13 @@ static void print_json(const report_vec *v, bool origins)
 	printf("[");
 	for (int i = 0; i < v->n; i++) {
 		printf("%s", i ? ",\n " : "");
-		json_message(&v->v[i].m[0]);
+		json_message(&v->v[i].m[0], v->v[i].check);
 		if (origins)
 			printf(", \"vmapcheck-origin\": \"%s\"", v->v[i].origin);
 		printf(", \"children\": [");
 		for (int k = 1; k < v->v[i].n; k++) {
 			printf("%s", k > 1 ? ", " : "");
-			json_message(&v->v[i].m[k]);
+			json_message(&v->v[i].m[k], v->v[i].check);
 			printf("}");
 		}
 		printf("]}");
@@ -424,13 +526,130 @@ static void print_json(const report_vec *v, bool origins)
 	printf("]\n");
 }
 
+/* An absolute path of PATH (which need not exist), relative to the
+   current directory; "." and trailing slashes dropped. */
+static char *absolute(const char *path)
+{
+	char cwd[4096], *abs;
+	size_t len;
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		cwd[0] = '\0';
+	while (path[0] == '.' && (path[1] == '/' || !path[1]))
+		path += path[1] ? 2 : 1;
+	abs = (char *)vc_alloc(strlen(cwd) + strlen(path) + 2);
+	sprintf(abs, "%s%s%s", cwd, cwd[0] && path[0] ? "/" : "", path);
+	for (len = strlen(abs); len > 1 && abs[len - 1] == '/'; len--)
+		abs[len - 1] = '\0';
+	return abs;
+}
+
+/* --srcroot DIR, absolute, as the plugin's paths are written. */
+static char *srcroot_of(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "vmapcheck-merge: --srcroot %s: %s\n", dir,
+			stat(dir, &st) ? strerror(errno) : "not a directory");
+		return NULL;
+	}
+	return absolute(dir);
+}
+
+/* TEXT without the " [vmapcheck:ID]" at its end, which SARIF says with ruleId. */
+static char *without_id(const char *text)
+{
+	const char *id = strstr(text, " [vmapcheck:");
+	size_t len = id ? (size_t)(id - text) : strlen(text);
+	char *s = (char *)vc_alloc(len + 1);
+
+	memcpy(s, text, len);
+	return s;
+}
+
+static bool patch_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 6 && !strcmp(name + len - 6, ".patch");
+}
+
+/* The patches of DIR (make scan's fixes), in name order. */
+static bool read_fixes(const char *dir, fix_patch_vec *fixes)
+{
+	path_vec names = { NULL, 0, 0 };
+	char err[256];
+	bool ok = dir_entries(dir, patch_name, false, &names);
+
+	for (int i = 0; i < names.n; i++) {
+		struct fix_patch p;
+
+		if (ok && patch_read(names.v[i], &p, err, sizeof(err))) {
+			vec_push(*fixes, p);
+		} else if (ok) {
+			fprintf(stderr, "vmapcheck-merge: %s: %s\n", names.v[i], err);
+			ok = false;
+		}
+		vc_free(names.v[i]);
+	}
+	vec_free(names);
+	return ok;
+}
+
+/* --sarif: the findings, with the fix patches of --fixes DIR. */
+static bool print_sarif(const report_vec *v, const char *srcroot, const char *fixes_dir)
+{
+	struct sarif_result *results = (struct sarif_result *)vc_alloc(v->n * sizeof(*results) + 1);
+	fix_patch_vec fixes = { NULL, 0, 0 };
+	bool ok = true;
+
+	if (fixes_dir && !read_fixes(fixes_dir, &fixes))
+		ok = false;
+	for (int i = 0; ok && i < v->n; i++) {
+		const struct report *r = &v->v[i];
+		struct sarif_result *s = &results[i];
+
+		s->check = r->check;
+		s->engine = strcmp(r->origin, "rules") ? "plugin" : "cocci";
+		s->origin = r->origin;
+		s->n = r->n;
+		for (int k = 0; k < r->n; k++) {
+			const struct place *p = place_of(r->m[k].loc);
+
+			s->at[k].file = absolute(p->file);
+			s->at[k].line = p->line;
+			s->at[k].column = p->column;
+			s->at[k].text = r->m[k].text;
+		}
+		s->at[0].text = without_id(r->m[0].text);
+	}
+	if (ok) {
+		struct words w = message_words(&model);
+
+		sarif_write(stdout, results, v->n, srcroot, fixes.v, fixes.n, &w);
+	}
+	for (int i = 0; i < v->n; i++) {
+		vc_free((void *)results[i].at[0].text);
+		for (int k = 0; k < results[i].n; k++)
+			vc_free((void *)results[i].at[k].file);
+	}
+	vc_free(results);
+	for (int i = 0; i < fixes.n; i++)
+		patch_free(&fixes.v[i]);
+	vec_free(fixes);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	report_vec per_unit = { NULL, 0, 0 }, whole = { NULL, 0, 0 }, news = { NULL, 0, 0 };
+	report_vec from_rules = { NULL, 0, 0 };
 	VEC(const char *) inputs = { NULL, 0, 0 };
 	FILE *verbose = NULL;
-	const char *expect = NULL;
-	bool json = false, all = false, ok = true;
+	const char *expect = NULL, *rules = NULL, *srcroot = NULL, *fixes = NULL;
+	char *root = NULL;	/* srcroot, absolute */
+	bool json = false, sarif = false, all = false, ok = true;
 	int units = 0;
 	char err[MODEL_ERROR_SIZE];
 
@@ -438,8 +657,20 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--help")) {
 			fputs(usage, stdout);
 			return 0;
+		} else if (!strcmp(argv[i], "--list-checks")) {
+			for (int c = 0; c < NCHECKS; c++)
+				printf("%s\t%s\n", checks[c]->id, checks[c]->title);
+			return 0;
 		} else if (!strcmp(argv[i], "--json")) {
 			json = true;
+		} else if (!strcmp(argv[i], "--sarif")) {
+			sarif = true;
+		} else if (!strcmp(argv[i], "--rules") && i + 1 < argc) {
+			rules = argv[++i];
+		} else if (!strcmp(argv[i], "--srcroot") && i + 1 < argc) {
+			srcroot = argv[++i];
+		} else if (!strcmp(argv[i], "--fixes") && i + 1 < argc) {
+			fixes = argv[++i];
 		} else if (!strcmp(argv[i], "--complete")) {
 			complete = true;
 		} else if (!strcmp(argv[i], "--keep-going")) {
@@ -450,6 +681,11 @@ int main(int argc, char **argv)
 			verbose = stderr;
 		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
 			expect = argv[++i];
+		} else if (!strcmp(argv[i], "--disable") && i + 1 < argc) {
+			if (!checks_parse_list(argv[++i], &disabled_checks, err, sizeof(err))) {
+				fprintf(stderr, "vmapcheck-merge: --disable %s: %s\n", argv[i], err);
+				return 64;
+			}
 		} else if (argv[i][0] == '-') {
 			fprintf(stderr, "vmapcheck-merge: unknown option '%s'; see --help\n", argv[i]);
 			return 64;
@@ -461,6 +697,16 @@ int main(int argc, char **argv)
 		fputs("vmapcheck-merge: no facts directory given; see --help\n", stderr);
 		return 64;
 	}
+	if (json && sarif) {
+		fputs("vmapcheck-merge: --json and --sarif are two formats; give one\n", stderr);
+		return 64;
+	}
+	if (fixes && !sarif) {
+		fputs("vmapcheck-merge: --fixes is for --sarif; give both\n", stderr);
+		return 64;
+	}
+	if (srcroot && !(root = srcroot_of(srcroot)))
+		return 64;
 	if (!model_init(&model, err)) {
 		fprintf(stderr, "vmapcheck-merge: %s\n", err);
 		return 2;
@@ -469,6 +715,8 @@ int main(int argc, char **argv)
 		ok &= read_dir(inputs.v[i], &units, true);
 	if (expect)
 		ok &= expected_units(expect);
+	if (rules)
+		ok &= read_rules_report(rules, root, &from_rules);
 	vec_free(inputs);
 	if (!ok && !keep_going)
 		return 2;
@@ -492,15 +740,22 @@ int main(int argc, char **argv)
 			whole.v[i].origin = "merge";
 			vec_push(news, whole.v[i]);
 		}
+	/* The other engine's findings, side by side with the plugin's. */
+	for (int i = 0; i < from_rules.n; i++)
+		vec_push(news, from_rules.v[i]);
 	if (news.n)
 		qsort(news.v, news.n, sizeof(*news.v), compare_reports);
-	if (json)
-		print_json(&news, all);
+	if (sarif)
+		ok &= print_sarif(&news, root, fixes);
+	else if (json)
+		print_json(&news, all || rules);
 	else
 		print_text(&news);
 	vec_free(per_unit);
 	vec_free(whole);
 	vec_free(news);
+	vec_free(from_rules);
+	vc_free(root);
 	functions_free();
 	model_free(&model);
 	return ok ? 0 : 2;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The words of a finding: its warning and notes, written once for both
- * the plugin (GCC diagnostics) and vmapcheck-merge (text and JSON).
+ * the plugin (GCC diagnostics) and vmapcheck-merge (text, JSON, SARIF).
+ * Each check writes its own (checks.h); the warning ends with the check's
+ * ID, as "[vmapcheck:release-while-mapped]".
  */
 #ifndef VMAPCHECK_MESSAGES_H
 #define VMAPCHECK_MESSAGES_H
@@ -22,6 +24,21 @@ struct message {
 	vc_loc loc;
 	char text[MESSAGE_SIZE];
 };
+
+/* The API names the advice uses, from the API model. */
+struct words {
+	const char *owner_flag;		/* hands the pages to a mapping */
+	const char *free_area;		/* frees a mapping (and owned pages) */
+	const char *counted_map;	/* the refcounted map and unmap */
+	const char *counted_unmap;
+	const char *hook;		/* a flush hook to suggest */
+};
+
+struct words message_words(const struct api_model *model);
+
+/* Write one message at M (a note if NOTE); returns the next slot. */
+struct message *say(struct message *m, bool note, vc_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Fill OUT with the warning and notes of F, the advice named from MODEL;
    returns how many. */

@@ -57,21 +57,22 @@ static void rename_callee(rich_location *rich, location_t call, const char *old_
    counted form, the map call given the counted form's extra argument. */
 static void inform_with_fixits(const struct finding *f, const struct message *m)
 {
+	const struct release_finding *r = &f->release;
 	const struct api_model *model = api_model();
-	const struct api_entry *map = model_find(model, f->fix_map_api);
+	const struct api_entry *map = model_find(model, r->fix_map_api);
 	const struct api_entry *counted = model_find(model, map->counted);
 	gcc_rich_location rich(m->loc);
 
-	rename_callee(&rich, f->fix_map, map->name, map->counted);
+	rename_callee(&rich, r->fix_map, map->name, map->counted);
 	if (counted && counted->extra_arg) {
 		char extra[200];
 
 		snprintf(extra, sizeof(extra), ", %s", counted->extra_arg);
-		rich.add_fixit_insert_before(get_finish(f->fix_map), extra);
+		rich.add_fixit_insert_before(get_finish(r->fix_map), extra);
 	}
-	for (int i = 0; i < f->nfix_unmap; i++)
-		rename_callee(&rich, f->fix_unmap[i], f->fix_unmap_api[i],
-			      model_find(model, f->fix_unmap_api[i])->counted);
+	for (int i = 0; i < r->nfix_unmap; i++)
+		rename_callee(&rich, r->fix_unmap[i], r->fix_unmap_api[i],
+			      model_find(model, r->fix_unmap_api[i])->counted);
 	inform(&rich, "%s", m->text);
 }
 

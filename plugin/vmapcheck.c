@@ -10,6 +10,7 @@
  *
  * Keys:
  *   disable      do nothing (per-file opt-out: CFLAGS_foo.o += ...-disable)
+ *   disable=ID[,ID]  do not report the checks of these IDs (checks.h)
  *   verbose      print the API model, summaries and instances to stderr
  *   werror       report findings as errors instead of warnings
  *   api=FILE     add or override API model entries (docs/vmapcheck.1)
@@ -18,13 +19,12 @@
  *
  * Structure: extract.c turns each function into a model right after the
  * "ssa" pass (before inlining), summary.c computes interprocedural
- * summaries once the whole unit is seen, check-release.c runs check A on
- * every function and report.c prints the findings.
+ * summaries once the whole unit is seen, checks.c runs the checks
+ * (check-*.c) and report.c prints the findings.
  */
 
 #include "api.h"
-#include "check-lazy.h"
-#include "check-release.h"
+#include "checks.h"
 #include "extract.h"
 #include "facts.h"
 #include "report.h"
@@ -35,6 +35,8 @@ __visible int plugin_is_GPL_compatible;
 static struct plugin_info vmapcheck_info = {
 	.version = VMAPCHECK_VERSION,
 	.help = "disable\tdo nothing\n"
+		"disable=ID[,ID]\tdo not report these checks (release-while-mapped, "
+		"lazy-unmap-no-flush)\n"
 		"verbose\tprint the API model, summaries and instances\n"
 		"werror\treport findings as errors\n"
 		"api=FILE\tadd API model entries (KIND FUNCTION ARG per line)\n"
@@ -43,6 +45,8 @@ static struct plugin_info vmapcheck_info = {
 };
 
 static bool verbose, as_errors;
+/* disable=ID: the checks not to report (bit 1 << enum check_id). */
+static unsigned disabled_checks;
 static const char *facts_dir;
 /* facts-in-object: the unit's facts, kept from the analysis to the end of
    the unit, when the assembler output is complete but for its end. */
@@ -134,6 +138,7 @@ static void emit_object_facts(void *gcc_data, void *user_data)
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	finding_vec findings = { NULL, 0, 0 };
+	struct check_run run = { api_model(), false, false, verbose ? stderr : NULL };
 
 	if (!unit_checked())
 		return;
@@ -149,11 +154,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	summaries_compute();
 	if (verbose)
 		summaries_dump(stderr);
-	for (int i = 0; i < functions.n; i++)
-		if (functions.v[i]->extracted)
-			check_released_while_mapped(functions.v[i], &findings, api_model(),
-						    false, verbose ? stderr : NULL);
-	check_lazy_lists(&findings, false, &findings);
+	checks_run(&run, disabled_checks, &findings);
 	report_findings(&findings, as_errors);
 	vec_free(findings);
 	summaries_clear();
@@ -175,7 +176,7 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 			k++;
 		if (k == ARRAY_SIZE(keys)) {
 			error("vmapcheck: unknown option %<-fplugin-arg-%s-%s%>; the keys "
-			      "are %<disable%>, %<verbose%>, %<werror%>, %<api=FILE%>, "
+			      "are %<disable%>, %<disable=ID%>, %<verbose%>, %<werror%>, %<api=FILE%>, "
 			      "%<facts=DIR%> and %<facts-in-object%>",
 			      name, key);
 			return false;
@@ -189,8 +190,9 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 		seen[k] = true;
 
 		bool wants_value = !strcmp(key, "api") || !strcmp(key, "facts");
+		bool may_have_value = wants_value || !strcmp(key, "disable");
 
-		if (wants_value != (value != NULL)) {
+		if (wants_value ? !value : value && !may_have_value) {
 			error(wants_value ?
 			      "vmapcheck: %<-fplugin-arg-%s-%s%> needs a value, for "
 			      "example %<-fplugin-arg-%s-%s=%s%>" :
@@ -198,7 +200,15 @@ static bool parse_arguments(const char *name, int argc, const plugin_argument *a
 			      name, key, name, key, strcmp(key, "facts") ? "FILE" : "DIR");
 			return false;
 		}
-		if (!strcmp(key, "disable"))
+		if (!strcmp(key, "disable") && value) {
+			char err[256];
+
+			if (!checks_parse_list(value, &disabled_checks, err, sizeof(err))) {
+				error("vmapcheck: %<-fplugin-arg-%s-%s=%s%>: %s", name, key,
+				      value, err);
+				return false;
+			}
+		} else if (!strcmp(key, "disable"))
 			*disable = true;
 		else if (!strcmp(key, "verbose"))
 			verbose = true;

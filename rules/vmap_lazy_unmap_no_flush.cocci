@@ -133,14 +133,11 @@ let is_reported_store p =
 
 let report org =
   List.iter (fun (l, no_hook) ->
-      let p = l.store in
-      if org then begin
-        Coccilib.print_main (message l no_hook) [p];
+      check_report org l.store (message l no_hook);
+      if org && not !check_disabled then begin
         Coccilib.print_secs "queued" (List.map snd l.queues);
         Coccilib.print_secs "purged" (List.map snd l.purges)
-      end else
-        Printf.printf "%s:%d:%d-%d: WARNING: %s\n" p.Coccilib.file p.Coccilib.line
-          p.Coccilib.col p.Coccilib.col_end (message l no_hook))
+      end)
     (reported ())
 
 let forget_file () =
@@ -155,6 +152,12 @@ let forget_file () =
 file << virtual.api;
 @@
 api_load_user file
+
+// The checks the user turned off: spatch -D disable=ID,...
+@script:ocaml@
+ids << virtual.disable;
+@@
+checks_disable ids
 
 // --------------------------------------------------------------------------
 // The functions of the file and the calls between them

@@ -252,15 +252,12 @@ let by_position a b = compare (a.release.Coccilib.line, a.release.Coccilib.col)
 let print_findings org =
   let all = List.sort by_position (Hashtbl.fold (fun _ f l -> f :: l) findings []) in
   List.iter (fun f ->
-      let p = f.release in
-      if org then begin
-        Coccilib.print_main (message f) [p];
+      check_report org f.release (message f);
+      if org && not !check_disabled then begin
         (match f.map_at with Some m -> Coccilib.print_secs "mapped" [m] | None -> ());
         (match f.queued with Some (_, q) -> Coccilib.print_secs "queued" [q] | None -> ());
         (match f.unmap_at with Some u -> Coccilib.print_secs "unmapped" [u] | None -> ())
-      end else
-        Printf.printf "%s:%d:%d-%d: WARNING: %s\n" p.Coccilib.file p.Coccilib.line
-          p.Coccilib.col p.Coccilib.col_end (message f)) all
+      end) all
 
 (* A release in FN of the pages of the field mapping X->FV (PATH: FV or,
    in an embedded struct, S.FV) made at M: quiet
@@ -335,6 +332,12 @@ let forget_file () =
 file << virtual.api;
 @@
 api_load_user file
+
+// The checks the user turned off: spatch -D disable=ID,...
+@script:ocaml@
+ids << virtual.disable;
+@@
+checks_disable ids
 
 // --------------------------------------------------------------------------
 // Functions of the file that release, unmap or queue what they are handed

@@ -21,7 +21,7 @@ static void cache_add(void *addr)
 		vunmap(addr);
 		return;
 	}
-	c->addr = addr; /* { dg-cocci-warning "cache_add queues vmap addresses on the lazy-unmap list addr instead of unmapping them: the pages of a queued mapping are released on line 56 while it waits \(purged in cache_purge on line 34\); map with vmap_pages\(\) and unmap with vunmap_pages\(\)$" } */
+	c->addr = addr; /* { dg-cocci-warning "cache_add queues vmap addresses on the lazy-unmap list addr instead of unmapping them: the pages of a queued mapping are released on line 56 while it waits \(purged in cache_purge on line 34\); map with vmap_pages\(\) and unmap with vunmap_pages\(\) \[vmapcheck:lazy-unmap-no-flush\]$" } */
 	list_add(&c->list, &cache);
 }
 

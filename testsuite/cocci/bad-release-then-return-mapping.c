@@ -9,6 +9,6 @@ void *keep_map(struct page **pages, int n)
 
 	if (!v)
 		return NULL;
-	release_pages(pages, n); /* { dg-cocci-warning "release_pages releases pages still mapped by v \(mapped on line 8\); unmap first, or use vmap_pages\(\)$" } */
+	release_pages(pages, n); /* { dg-cocci-warning "release_pages releases pages still mapped by v \(mapped on line 8\); unmap first, or use vmap_pages\(\) \[vmapcheck:release-while-mapped\]$" } */
 	return v;
 }

@@ -29,6 +29,6 @@ int setup(struct page **pages, int n, int got, void **out)
 	return 0;
 put_pages:
 	for (i = 0; i < n; i++)
-		put_page(pages[i]); /* { dg-cocci-warning "put_page releases pages still mapped by virt \(mapped on line 22\); unmap first, or use vmap_pages\(\)$" } */
+		put_page(pages[i]); /* { dg-cocci-warning "put_page releases pages still mapped by virt \(mapped on line 22\); unmap first, or use vmap_pages\(\) \[vmapcheck:release-while-mapped\]$" } */
 	return -ENOMEM;
 }

@@ -25,7 +25,7 @@ static void fx_defer(void *addr)
 		vunmap(addr);
 		return;
 	}
-	e->addr = addr; /* { dg-warning "'fx_defer' queues mappings on the lazy-unmap list 'fx_entry.addr' instead of unmapping them; their pages are released while they are queued .vmapcheck" } */
+	e->addr = addr; /* { dg-warning "'fx_defer' queues mappings on the lazy-unmap list 'fx_entry.addr' instead of unmapping them; their pages are released while they are queued \[vmapcheck:lazy-unmap-no-flush\]$" } */
 	/* { dg-note "fix: map with 'vmap_pages'" "" { target *-*-* } .-1 } */
 	e->next = fx_head;
 	fx_head = e;
@@ -58,7 +58,7 @@ void fx_release(struct page **pages, int n)
 		return;
 	fx_defer(v); /* { dg-note "'v' queued for deferred unmap here, by 'fx_defer'" } */
 	/* { dg-note "a mapping is queued here, in 'fx_release'" "" { target *-*-* } .-1 } */
-	release_pages(pages, n); /* { dg-warning "'release_pages' releases 'pages' while it may still be mapped by 'v'" } */
+	release_pages(pages, n); /* { dg-warning "'release_pages' releases 'pages' while it may still be mapped by 'v' \[vmapcheck:release-while-mapped\]$" } */
 	/* { dg-note "fix: unmap 'v'" "" { target *-*-* } .-1 } */
 	/* { dg-note "pages of a queued mapping are released here" "" { target *-*-* } .-2 } */
 }

@@ -202,3 +202,26 @@ if ! "$top/tools/cocci-scan" KSRC="$out/empty" REPORT="$out/empty.report" 2>"$ou
 else
 	fail "cocci: a scan of no file fails with a message" "$(cat "$out/empty.err")"
 fi
+
+# Each rule's report lines end with its check's ID; spatch -D disable=ID
+# silences that rule and no other, and an unknown ID is one error line.
+case_both=$cases/bad-hooked-cache-pages-released.c
+for rule in "$RULES"/*.cocci; do
+	cocci_run report "$rule" "$case_both" 2>/dev/null
+done >"$out/ids.all"
+for rule in "$RULES"/*.cocci; do
+	cocci_run report "$rule" -D disable=release-while-mapped "$case_both" 2>/dev/null
+done >"$out/ids.disabled"
+cocci_run report "$RULES/vmap_lazy_unmap_no_flush.cocci" -D disable=lazy-unmap-no-flush,no-such-check \
+	"$case_both" >"$out/ids.bad" 2>"$out/ids.err"
+bad_rc=$?
+if grep -q ": WARNING: .* \[vmapcheck:release-while-mapped\]$" "$out/ids.all" &&
+   grep -q ": WARNING: .* \[vmapcheck:lazy-unmap-no-flush\]$" "$out/ids.all" &&
+   ! grep -q "vmapcheck:release-while-mapped" "$out/ids.disabled" &&
+   grep -q ": WARNING: .* \[vmapcheck:lazy-unmap-no-flush\]$" "$out/ids.disabled" &&
+   [ $bad_rc -ne 0 ] && [ ! -s "$out/ids.bad" ] &&
+   grep -qx "vmapcheck: -D disable=lazy-unmap-no-flush,no-such-check: unknown check 'no-such-check'; the checks are .*" "$out/ids.err"; then
+	pass "cocci: report lines carry the check ID; -D disable=ID"
+else
+	fail "cocci: report lines carry the check ID; -D disable=ID" "status $bad_rc: $(cat "$out/ids.all" "$out/ids.err")"
+fi

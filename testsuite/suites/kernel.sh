@@ -18,7 +18,7 @@ kernel_expect()
 # kernel_findings_match LIST FILE STDERR: problems, one per line.
 kernel_findings_match()
 {
-	grep -o 'warning: .*\[vmapcheck\]' "$3" | sed 's/^warning: //' >"$3.found"
+	grep -o 'warning: .*\[vmapcheck:[a-z-]*\]' "$3" | sed 's/^warning: //' >"$3.found"
 	grep -o 'note: .*' "$3" | sed 's/^note: //' >"$3.notes"
 	kernel_expect "$1" "$2" warn >"$3.warn"
 	kernel_expect "$1" "$2" note >"$3.note"
@@ -75,7 +75,7 @@ for list in "$top"/testsuite/kernel/*.list; do
 		# Default settings keep a -Werror kernel build building.
 		if [ -s "$tmp.stderr.warn" ]; then
 			if kernel_compile "$kb" "$obj" "$tmp.werror.o" -fplugin="$PLUGIN" \
-				-Werror 2>"$tmp.werror" && grep -q '\[vmapcheck\]' "$tmp.werror"; then
+				-Werror 2>"$tmp.werror" && grep -q '\[vmapcheck:[a-z-]*\]' "$tmp.werror"; then
 				pass "$name: builds with -Werror"
 			else
 				fail "$name: builds with -Werror" "$(head -n 3 "$tmp.werror")"

@@ -85,7 +85,7 @@ if [ $rc -eq 2 ] && [ ! -s "$damaged/out" ] && [ "$(wc -l <"$damaged/err")" = 4 
 else
 	fail "merge/damaged: one line each, status 2, no findings" "status $rc: $(cat "$damaged/out")"
 fi
-if [ $kept_rc -eq 2 ] && grep -q "warning: .*\[vmapcheck\]" "$damaged/kept.out"; then
+if [ $kept_rc -eq 2 ] && grep -q "warning: .*\[vmapcheck:[a-z-]*\]" "$damaged/kept.out"; then
 	pass "merge/damaged: --keep-going merges the good facts, status 2"
 else
 	fail "merge/damaged: --keep-going merges the good facts, status 2" "status $kept_rc: $(cat "$damaged/kept.out")"
@@ -100,9 +100,100 @@ else
 	fail "merge/help and json"
 fi
 
+# Each warning names its check: "[vmapcheck:ID]" in the text, the same in
+# JSON's "option"; --disable ID leaves that check's findings out, and only
+# them; an unknown ID is a usage error.
+xfs=$WORK/merge/xfs-lazy-list/facts
+ids=$("$MERGE" --json --all "$xfs" | jq -r '[.[] | . as $d |
+	select($d.message | endswith(" [" + $d.option + "]")) | .option] | unique | join(",")')
+"$MERGE" --all "$xfs" >"$WORK/merge/ids.all"
+"$MERGE" --all --disable lazy-unmap-no-flush "$xfs" >"$WORK/merge/ids.disabled"
+"$MERGE" --disable release-while-mapped,no-such-check "$xfs" >/dev/null 2>"$WORK/merge/ids.err"
+bad_rc=$?
+if [ "$ids" = "vmapcheck:lazy-unmap-no-flush,vmapcheck:release-while-mapped" ] &&
+   grep -q "warning: .*\[vmapcheck:lazy-unmap-no-flush\]$" "$WORK/merge/ids.all" &&
+   ! grep -q "warning: .*\[vmapcheck:lazy-unmap-no-flush\]$" "$WORK/merge/ids.disabled" &&
+   [ "$(grep -c "warning: .*\[vmapcheck:release-while-mapped\]$" "$WORK/merge/ids.all")" = \
+     "$(grep -c "warning: .*\[vmapcheck:release-while-mapped\]$" "$WORK/merge/ids.disabled")" ] &&
+   [ $bad_rc -eq 64 ] && [ "$(wc -l <"$WORK/merge/ids.err")" = 1 ] &&
+   grep -q "unknown check 'no-such-check'" "$WORK/merge/ids.err"; then
+	pass "merge/check IDs in text and JSON, --disable ID"
+else
+	fail "merge/check IDs in text and JSON, --disable ID" "ids '$ids', status $bad_rc: $(cat "$WORK/merge/ids.err")"
+fi
+
+# --sarif: a SARIF 2.1.0 log that our check accepts (testsuite/lib/
+# sarif-check.c), with every finding of --json, the rules' findings of
+# --rules, and a fix patch of --fixes whose replacements make the patched
+# file.  The check itself must refuse what the standard forbids.
+sarif=$WORK/merge/sarif
+mkdir -p "$sarif/fixes" "$sarif/patched/xfs-lazy-list"
+buf=testsuite/merge/xfs-lazy-list/xfs_buf.c
+sed -e '/purge_addresses/{n;s/^/\t\/* drained *\/\n/;}' -e '5d' -e 's/vunmap(/vunmap_pages(/' \
+	"$top/$buf" >"$sarif/patched/xfs-lazy-list/xfs_buf.c"
+{
+	printf 'From 0 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] xfs: a test fix\n\n---\n'
+	(cd "$top" && diff -u --label "a/$buf" --label "b/$buf" "$buf" \
+		"$sarif/patched/xfs-lazy-list/xfs_buf.c")
+	printf -- '-- \n2.39.5\n'
+} >"$sarif/fixes/0001-xfs-a-test-fix.patch"
+printf '%s\n' "$buf:43:12-20: WARNING: a finding of the rules [vmapcheck:lazy-unmap-no-flush]" \
+	"coccicheck's own line" >"$sarif/rules.txt"
+(cd "$top" && "$MERGE" --sarif --all --srcroot . --rules "$sarif/rules.txt" \
+	--fixes "$sarif/fixes" "$xfs") >"$sarif/log.sarif" 2>"$sarif/err"
+sarif_rc=$?
+"$MERGE" --json --all "$xfs" >"$sarif/all.json"
+# The patched file again, from the fix's replacements (last first).
+jq -j --rawfile src "$top/$buf" --arg uri "$buf" '[.runs[0].results[].fixes // [] | .[] |
+	.artifactChanges[] | select(.artifactLocation.uri == $uri) | .replacements[]] |
+	unique | sort_by(-.deletedRegion.startLine) |
+	reduce .[] as $r ($src | split("\n");
+		.[:$r.deletedRegion.startLine - 1] +
+		($r.insertedContent.text | split("\n") | .[:-1]) +
+		.[$r.deletedRegion.endLine - 1:]) | join("\n")' "$sarif/log.sarif" \
+	>"$sarif/rebuilt.c" 2>>"$sarif/err"
+if [ $sarif_rc -eq 0 ] && "$SARIF_CHECK" "$sarif/log.sarif" >"$sarif/check.out" &&
+   [ "$(jq '[.runs[0].results[] | select(.properties.engine == "plugin")] | length' "$sarif/log.sarif")" = \
+     "$(jq length "$sarif/all.json")" ] &&
+   jq -e '[.runs[0].results[] | select(.properties.engine == "cocci")] |
+	length == 1 and .[0].ruleId == "lazy-unmap-no-flush" and
+	.[0].locations[0].physicalLocation.region == {startLine: 43, startColumn: 13} and
+	.[0].message.text == "a finding of the rules"' "$sarif/log.sarif" >/dev/null &&
+   jq -e '.runs[0].results | map(select(.fixes)) | length > 0 and
+	(.[0].fixes[0].description.text == "xfs: a test fix (0001-xfs-a-test-fix.patch)")' \
+	"$sarif/log.sarif" >/dev/null &&
+   cmp -s "$sarif/rebuilt.c" "$sarif/patched/xfs-lazy-list/xfs_buf.c"; then
+	pass "merge/--sarif: the findings of both engines and the fix, valid SARIF 2.1.0"
+else
+	fail "merge/--sarif: the findings of both engines and the fix, valid SARIF 2.1.0" \
+		"status $sarif_rc: $(cat "$sarif/err" "$sarif/check.out"; diff "$sarif/rebuilt.c" "$sarif/patched/xfs-lazy-list/xfs_buf.c" | head -n 5)"
+fi
+# Each way of breaking the log is one the check must see.
+broken=0
+for damage in '.version = "2.0.0"' '.runs[0].results[0].ruleIndex = 0' \
+	'.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId = "ROOT"' \
+	'.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0' \
+	'.runs[0].results[0].locations[0].physicalLocation.region.startline = 3' \
+	'del(.runs[0].results[0].message)' '.runs[0].results[0].level = "info"' \
+	'.runs[0].originalUriBaseIds.SRCROOT.uri = "work/"' \
+	'.runs[0].results[0].fixes = [{artifactChanges: []}]'; do
+	jq "$damage" "$sarif/log.sarif" >"$sarif/broken.sarif"
+	"$SARIF_CHECK" "$sarif/broken.sarif" >/dev/null || broken=$((broken + 1))
+done
+for text in '{"version": "2.1.0", "runs": [],}' '{"version": "2.1.0", "version": "2.1.0", "runs": []}' \
+	'{"version": "2.1.0", "runs": [] } x' '{"version": "2.1.0\u00", "runs": []}'; do
+	printf '%s' "$text" >"$sarif/broken.sarif"
+	"$SARIF_CHECK" "$sarif/broken.sarif" >/dev/null || broken=$((broken + 1))
+done
+printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}}]}' >"$sarif/minimal.sarif"
+if [ $broken = 13 ] && "$SARIF_CHECK" "$sarif/minimal.sarif"; then
+	pass "merge/sarif-check refuses 13 kinds of broken logs, accepts a minimal one"
+else
+	fail "merge/sarif-check refuses 13 kinds of broken logs, accepts a minimal one" "$broken refused"
+fi
+
 # --all: the compiles' findings too, each once, with their origin; without
 # it, only what the merge adds.
-xfs=$WORK/merge/xfs-lazy-list/facts
 all_origins=$("$MERGE" --json --all "$xfs" | jq -r '[.[]."vmapcheck-origin"] | unique | join(",")')
 plain=$("$MERGE" --json "$xfs" | jq length)
 all=$("$MERGE" --json --all "$xfs" | jq length)
@@ -189,7 +280,7 @@ ccache_build()
 first=$(ccache_build 1)
 second=$(ccache_build 2)
 hits=$(CCACHE_DIR=$cc/cache ccache --print-stats | awk '$1 == "direct_cache_hit" { print $2 }')
-if [ "$first" = 0 ] && [ "$hits" = 2 ] && grep -q "warning: .*\[vmapcheck\]" "$cc/objects1.out" &&
+if [ "$first" = 0 ] && [ "$hits" = 2 ] && grep -q "warning: .*\[vmapcheck:[a-z-]*\]" "$cc/objects1.out" &&
    cmp -s "$cc/objects1.out" "$cc/objects2.out"; then
 	pass "merge/ccache: cache hits keep the facts in objects"
 else

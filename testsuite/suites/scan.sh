@@ -51,6 +51,33 @@ if grep -q "^plugin io_uring/memmap.c:113$" "$WORK/scan/found" &&
 else
 	fail "scan/6.12: the io_uring finding, its fix, every fix verified" "$(cat "$res/summary.txt" 2>/dev/null)"
 fi
+# report.sarif: our SARIF check accepts it; one result per finding of
+# report.json, with the engine that found it; the memmap.c fix patch as
+# a fix whose replacements, applied to the tree's file, give what the
+# patch gives.
+memmap=$(ls "$res"/fixes/*-io_uring-memmap-unmap-ptr-*.patch 2>/dev/null | head -n 1)
+tree=$(jq -r .tree "$res/report.json")
+mkdir -p "$WORK/scan/sarif/io_uring"
+cp "$tree/io_uring/memmap.c" "$WORK/scan/sarif/io_uring/"
+[ -z "$memmap" ] || patch -s -p1 -d "$WORK/scan/sarif" <"$memmap" >/dev/null 2>&1
+jq -j --rawfile src "$tree/io_uring/memmap.c" --arg name "$(basename "$memmap")" '
+	[.runs[0].results[].fixes // [] | .[] | select(.description.text | endswith("(" + $name + ")")) |
+	 .artifactChanges[] | select(.artifactLocation.uri == "io_uring/memmap.c") | .replacements[]] |
+	unique | sort_by(-.deletedRegion.startLine) |
+	reduce .[] as $r ($src | split("\n");
+		.[:$r.deletedRegion.startLine - 1] +
+		($r.insertedContent.text | split("\n") | .[:-1]) +
+		.[$r.deletedRegion.endLine - 1:]) | join("\n")' "$res/report.sarif" \
+	>"$WORK/scan/sarif/rebuilt.c" 2>"$WORK/scan/sarif/err"
+if "$SARIF_CHECK" "$res/report.sarif" >"$WORK/scan/sarif/check.out" &&
+   [ "$(jq '.runs[0].results | length' "$res/report.sarif")" = "$(jq '.findings | length' "$res/report.json")" ] &&
+   [ "$(jq -r '[.runs[0].results[].properties.engine] | unique | join(",")' "$res/report.sarif")" = "cocci,plugin" ] &&
+   [ -n "$memmap" ] && cmp -s "$WORK/scan/sarif/rebuilt.c" "$WORK/scan/sarif/io_uring/memmap.c"; then
+	pass "scan/6.12: report.sarif is valid SARIF 2.1.0 with every finding and the fixes"
+else
+	fail "scan/6.12: report.sarif is valid SARIF 2.1.0 with every finding and the fixes" \
+		"$(cat "$WORK/scan/sarif/check.out" "$WORK/scan/sarif/err" | head -n 10)"
+fi
 # ntfs3: the gotos that jumped past the unmap's label take it (a verdict
 # of scan-6.12.txt; the fix comes from the rules' patch mode, though the
 # plugin alone reports it).
@@ -63,9 +90,12 @@ if [ -n "$ntfs" ] &&
 else
 	fail "scan/6.12: the ntfs3 finding gets its goto fix, verified" "$(cat "$ntfs" 2>/dev/null | head -n 20)"
 fi
-if grep -q "^time per stage (s): configure [0-9]* compile [0-9]* merge [0-9]* rules [0-9]* report [0-9]* fixes [0-9]* verify [0-9]*; total" "$res/summary.txt" &&
-   grep -q "^  check A: plugin [0-9]*, cocci [0-9]*" "$res/summary.txt" &&
-   grep -q "^io_uring/memmap.c$" "$res/report.txt"; then
+if grep -q "^time per stage (s): configure [0-9]* compile [0-9]* rules [0-9]* merge [0-9]* report [0-9]* fixes [0-9]* verify [0-9]* sarif [0-9]*; total" "$res/summary.txt" &&
+   grep -q "^  release-while-mapped: plugin [0-9]*, cocci [0-9]*$" "$res/summary.txt" &&
+   grep -q "^  lazy-unmap-no-flush: plugin [0-9]*, cocci [0-9]*$" "$res/summary.txt" &&
+   grep -q "^io_uring/memmap.c$" "$res/report.txt" &&
+   grep -q "^  line 113: release-while-mapped, found by " "$res/report.txt" &&
+   jq -e '[.findings[].check] | unique == ["release-while-mapped"]' "$res/report.json" >/dev/null; then
 	pass "scan/6.12: summary and report.txt"
 else
 	fail "scan/6.12: summary and report.txt" "$(cat "$res/summary.txt" 2>/dev/null)"
@@ -223,8 +253,8 @@ make -s -C "$src" O="$user" CC="$GCC" HOSTCC="$GCC" C=2 CHECK="$checker" \
 	io_uring/memmap.o io_uring/kbuf.o >"$WORK/scan/check.out" 2>&1
 rc=$?
 if [ $rc -eq 0 ] &&
-   grep -q "io_uring/memmap.c:113:[0-9]*: warning: .*\[vmapcheck\]$" "$WORK/scan/check.out" &&
-   grep -q "io_uring/kbuf.c:[0-9]*:[0-9]*: warning: .*\[vmapcheck\]$" "$WORK/scan/check.out" &&
+   grep -q "io_uring/memmap.c:113:[0-9]*: warning: .*\[vmapcheck:[a-z-]*\]$" "$WORK/scan/check.out" &&
+   grep -q "io_uring/kbuf.c:[0-9]*:[0-9]*: warning: .*\[vmapcheck:[a-z-]*\]$" "$WORK/scan/check.out" &&
    ls "$user"/vmapcheck-facts/memmap.c-*.facts "$user"/vmapcheck-facts/kbuf.c-*.facts >/dev/null; then
 	pass "scan/make C=2 CHECK=vmapcheck-check: the plugin's io_uring findings"
 else

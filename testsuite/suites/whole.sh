@@ -48,11 +48,11 @@ for files in "$top"/testsuite/kernel/whole-*.files; do
 
 	# What was found: "compile FILE:LINE: MESSAGE" and "merge FILE:LINE: MESSAGE".
 	{
-		cat "$out"/*.stderr | grep -o "^[^ ]*: warning: .*\[vmapcheck\]" |
+		cat "$out"/*.stderr | grep -o "^[^ ]*: warning: .*\[vmapcheck:[a-z-]*\]" |
 			sed "s|^$src/||; s|^\([^:]*:[0-9]*\):[0-9]*: warning: |compile \1: |"
-		grep -o "^[^ ]*: warning: .*\[vmapcheck\]" "$out/merge.out" |
+		grep -o "^[^ ]*: warning: .*\[vmapcheck:[a-z-]*\]" "$out/merge.out" |
 			sed "s|^$src/||; s|^\([^:]*:[0-9]*\):[0-9]*: warning: |merge \1: |"
-	} | sed 's/ \[vmapcheck\]$//' | sort -u >"$out/found"
+	} | sed 's/ \[vmapcheck:[a-z-]*\]$//' | sort -u >"$out/found"
 	grep -E '^(compile|merge) ' "$expected" 2>/dev/null | sort -u >"$out/expected"
 	if [ $rc -ne 0 ]; then
 		fail "whole/$version: findings as recorded" "merge status $rc: $(cat "$out/merge.err")"
