@@ -10,7 +10,7 @@
  *
  * Usage: vmapcheck-merge [--json|--sarif] [--all] [--complete] [--keep-going]
  *                        [--expect LIST] [--disable ID,...] [--rules REPORT]
- *                        [--srcroot DIR] [--fixes DIR] [--verbose] DIR|FILE...
+ *                        [--srcroot DIR] [--fixes DIR|PATCH] [--verbose] DIR|FILE...
  * Exit status: 0; 2 when a facts file could not be read (with --keep-going
  * the others are still analysed); 64 on a usage error.
  */
@@ -34,7 +34,7 @@
 static const char usage[] =
 	"usage: vmapcheck-merge [--json|--sarif] [--all] [--complete] [--keep-going]\n"
 	"                       [--expect LIST] [--disable ID,...] [--rules REPORT]\n"
-	"                       [--srcroot DIR] [--fixes DIR] [--verbose] DIR|FILE...\n"
+	"                       [--srcroot DIR] [--fixes DIR|PATCH] [--verbose] DIR|FILE...\n"
 	"\n"
 	"Read the facts that compiles with the vmapcheck plugin wrote, link them,\n"
 	"and report the findings that need more than one file, in GCC's format\n"
@@ -52,8 +52,9 @@ static const char usage[] =
 	"                --srcroot); in JSON \"vmapcheck-origin\" is \"rules\"\n"
 	"  --srcroot DIR the source tree: SARIF locations under it are relative\n"
 	"                to it (base \"SRCROOT\"); the rules' paths are joined to it\n"
-	"  --fixes DIR   with --sarif, the fix patches (*.patch, git format-patch)\n"
-	"                as fixes of the findings in the files they change\n"
+	"  --fixes DIR|PATCH  with --sarif, the fix patches (*.patch, as git\n"
+	"                format-patch writes them) as fixes of the findings in the\n"
+	"                files they change\n"
 	"  --all         also print what the compiles reported, once each (in\n"
 	"                JSON \"vmapcheck-origin\" says compile or merge)\n"
 	"  --complete    the directories hold the facts of every unit of the build\n"
@@ -228,10 +229,8 @@ static bool dir_entries(const char *dir, bool (*wanted)(const char *name), bool 
 		return false;
 	}
 	while ((d = readdir(dp))) {
-		size_t len = strlen(d->d_name);
-		char *path = (char *)vc_alloc(strlen(dir) + len + 2);
+		char *path = path_join(dir, d->d_name);
 
-		sprintf(path, "%s/%s", dir, d->d_name);
 		if (strcmp(d->d_name, ".") && strcmp(d->d_name, "..") &&
 		    (wanted(d->d_name) ||
 		     (subdirs && !lstat(path, &st) && S_ISDIR(st.st_mode))))
@@ -400,6 +399,17 @@ static int compare_reports(const void *pa, const void *pb)
 
 /* ----- the rules' findings ----- */
 
+/* A line or column of a report line: digits (at most 8) up to END. */
+static bool report_number(const char *s, char end, int *v)
+{
+	int digits = 0;
+
+	*v = 0;
+	while (*s >= '0' && *s <= '9' && digits++ < 8)
+		*v = *v * 10 + (*s++ - '0');
+	return digits > 0 && *s == end;
+}
+
 /*
  * --rules REPORT: the Coccinelle rules' report lines, as coccicheck
  * prints them ("PATH:LINE:COL-COL: WARNING: MESSAGE [vmapcheck:ID]",
@@ -434,11 +444,11 @@ static bool read_rules_report(const char *path, const char *srcroot, report_vec 
 		text += sizeof(warning) - 1;
 		/* The path may hold ':'; the line and columns are the last two fields. */
 		colon = strrchr(line, ':');
-		if (colon && sscanf(colon + 1, "%d", &column) == 1) {
+		if (colon && report_number(colon + 1, '-', &column)) {
 			*colon = '\0';
 			colon = strrchr(line, ':');
 		}
-		if (colon && sscanf(colon + 1, "%d", &at_line) == 1)
+		if (colon && report_number(colon + 1, '\0', &at_line))
 			*colon = '\0';
 		id = strstr(text, " [vmapcheck:");
 		memset(&r, 0, sizeof(r));
@@ -458,9 +468,8 @@ static bool read_rules_report(const char *path, const char *srcroot, report_vec 
 		if (!strncmp(line, "./", 2))
 			memmove(line, line + 2, strlen(line + 2) + 1);
 		if (srcroot) {
-			char *joined = (char *)vc_alloc(strlen(srcroot) + strlen(line) + 2);
+			char *joined = path_join(srcroot, line);
 
-			sprintf(joined, "%s/%s", srcroot, line);
 			r.m[0].loc = make_loc(intern_str(joined), at_line, column + 1);
 			vc_free(joined);
 		} else {
@@ -575,12 +584,22 @@ static bool patch_name(const char *name)
 	return len > 6 && !strcmp(name + len - 6, ".patch");
 }
 
-/* The patches of DIR (make scan's fixes), in name order. */
+/* The patches of DIR (make scan's fixes), in name order, or the one
+   patch DIR names. */
 static bool read_fixes(const char *dir, fix_patch_vec *fixes)
 {
 	path_vec names = { NULL, 0, 0 };
+	struct stat st;
 	char err[256];
-	bool ok = dir_entries(dir, patch_name, false, &names);
+	bool ok = true;
+
+	if (!stat(dir, &st) && S_ISREG(st.st_mode)) {
+		char *path = (char *)vc_alloc(strlen(dir) + 1);
+
+		vec_push(names, strcpy(path, dir));
+	} else {
+		ok = dir_entries(dir, patch_name, false, &names);
+	}
 
 	for (int i = 0; i < names.n; i++) {
 		struct fix_patch p;

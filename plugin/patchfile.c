@@ -46,6 +46,35 @@ static void run_end(struct run *run, struct file_change *fc)
 	memset(run, 0, sizeof(*run));
 }
 
+/* A line number or count of a hunk header: at most 8 digits, so that
+   sums of them stay far from overflow. */
+static bool hunk_number(const char **s, int *v)
+{
+	int digits = 0;
+
+	*v = 0;
+	while (**s >= '0' && **s <= '9' && digits++ < 8)
+		*v = *v * 10 + (*(*s)++ - '0');
+	return digits > 0 && digits <= 8;
+}
+
+/* "@@ -OLD[,COUNT] +NEW[,COUNT] @@" (a count left out is 1). */
+static bool hunk_header(const char *line, int *old_first, int *old_count, int *new_first,
+			int *new_count)
+{
+	const char *s = line + 4;
+
+	*old_count = *new_count = 1;
+	if (!hunk_number(&s, old_first) || (*s == ',' && (s++, !hunk_number(&s, old_count))))
+		return false;
+	if (strncmp(s, " +", 2))
+		return false;
+	s += 2;
+	if (!hunk_number(&s, new_first) || (*s == ',' && (s++, !hunk_number(&s, new_count))))
+		return false;
+	return !strncmp(s, " @@", 3);
+}
+
 bool patch_read(const char *path, struct fix_patch *p, char *err, size_t size)
 {
 	FILE *f = fopen(path, "re");
@@ -113,18 +142,14 @@ bool patch_read(const char *path, struct fix_patch *p, char *err, size_t size)
 			vec_push(p->files, c);
 			fc = &vec_last(p->files);
 		} else if (!strncmp(line, "@@ -", 4)) {
-			int old_count = 1, new_count = 1, new_first;
+			int old_count, new_first, new_count;
 
-			if (!fc || (sscanf(line, "@@ -%d,%d +%d,%d @@", &old_line, &old_count,
-					   &new_first, &new_count) != 4 &&
-				    sscanf(line, "@@ -%d +%d,%d @@", &old_line, &new_first,
-					   &new_count) != 3 &&
-				    sscanf(line, "@@ -%d,%d +%d @@", &old_line, &old_count,
-					   &new_first) != 3 &&
-				    sscanf(line, "@@ -%d +%d @@", &old_line, &new_first) != 2) ||
-			    old_line < 0 || old_count < 0 || new_count < 0) {
-				snprintf(err, size, "a damaged hunk header");
+			if (!fc || !hunk_header(line, &old_line, &old_count, &new_first,
+						&new_count)) {
+				snprintf(err, size, fc ? "a damaged hunk header" :
+					 "a hunk before its file's '+++' line");
 				ok = false;
+				break;
 			}
 			/* An empty old side ("-0,0", "-5,0") inserts after its line. */
 			if (!old_count)

@@ -102,10 +102,8 @@ static void fix(FILE *out, const struct fix_patch *p, const char *srcroot)
 		char *path = NULL;
 
 		/* The patch's paths are the tree's: put them under SRCROOT. */
-		if (srcroot) {
-			path = (char *)vc_alloc(strlen(srcroot) + strlen(fc->path) + 2);
-			sprintf(path, "%s/%s", srcroot, fc->path);
-		}
+		if (srcroot)
+			path = path_join(srcroot, fc->path);
 		fprintf(out, "%s{\"artifactLocation\": ", i ? ", " : "");
 		artifact_location(out, path ? path : fc->path, srcroot);
 		vc_free(path);

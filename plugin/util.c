@@ -29,6 +29,15 @@ void vc_free(void *p)
 	free(p);
 }
 
+char *path_join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+	char *path = (char *)vc_alloc(len + strlen(name) + 2);
+
+	sprintf(path, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+	return path;
+}
+
 void *vc_grow(void *data, int *cap, int need, size_t elem)
 {
 	if (need <= *cap)

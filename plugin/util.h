@@ -36,6 +36,9 @@ bool int_map_get(const struct int_map *m, int key, int *val);
 void int_map_put(struct int_map *m, int key, int val);
 void int_map_free(struct int_map *m);
 
+/* DIR/NAME, newly allocated: one '/' between them. */
+char *path_join(const char *dir, const char *name);
+
 /* Interned strings: equal strings, equal ids and pointers; never freed. */
 int intern(const char *s);
 const char *interned(int id);

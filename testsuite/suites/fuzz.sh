@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Damaged and hostile input, with the ASan+UBSan builds (SANITIZED):
-# - the regression corpus testsuite/fuzz/facts and testsuite/fuzz/api (the
+# - the regression corpus testsuite/fuzz/facts, api and reports (the
 #   inputs we minimised, and every crash or hang make fuzz found): status 0
 #   or 2, no sanitizer report, no hang;
 # - the damaged facts we hold: one error line naming the problem, status 2,
@@ -34,6 +34,11 @@ for f in "$top"/testsuite/fuzz/facts/*; do
 done
 for f in "$top"/testsuite/fuzz/api/*; do
 	run_input "fuzz/api: $(basename "$f")" "$sanitized_api" "$f"
+done
+mkdir -p "$fuzz_work/no-facts"
+for f in "$top"/testsuite/fuzz/reports/*; do
+	run_input "fuzz/reports: $(basename "$f")" "$sanitized_merge" --sarif --keep-going \
+		--srcroot / --rules "$f" --fixes "$f" "$fuzz_work/no-facts"
 done
 
 # one_error NAME REGEX PROGRAM ARGS...: status 2 within a second, and
