@@ -311,7 +311,7 @@ static void check_function(struct fn *f, const struct check_run *run, finding_ve
 
 	if (!f->events.n)
 		return;
-	flow_init(&cx, f);
+	flow_init(&cx, f, &facts);
 	flow_site_instances(&cx);
 	flow_entry_instances(&cx);
 	flow_name_instances(&cx);

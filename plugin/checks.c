@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The table of checks and the one driver that runs them (see checks.h).
+ * The table of checks, the one driver that runs them, and the words of
+ * their findings with the check's ID (see checks.h).
  */
 
 #include <stdio.h>
@@ -65,4 +66,17 @@ void checks_run(const struct check_run *run, unsigned disabled, finding_vec *out
 		if (!(disabled & (1u << out->v[i].check)))
 			out->v[kept++] = out->v[i];
 	out->n = kept;
+}
+
+int finding_messages(const struct finding *f, const struct api_model *model,
+		     struct message *out)
+{
+	struct words w = message_words(model);
+	const struct check *check = checks[f->check];
+	int n = check->messages(f, &w, out);
+	size_t len = strlen(out[0].text);
+
+	/* The ID, as GCC names the option of a warning: "[-Wformat]". */
+	snprintf(out[0].text + len, sizeof(out[0].text) - len, " [vmapcheck:%s]", check->id);
+	return n;
 }

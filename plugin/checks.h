@@ -53,6 +53,12 @@ enum check_id check_by_id(const char *id);
    (bit 1 << id); false with the reason in ERR on an unknown ID. */
 bool checks_parse_list(const char *list, unsigned *disabled, char *err, size_t size);
 
+/* Fill OUT with the warning and notes of F, the advice named from MODEL,
+   the warning ending with its check's ID ("[vmapcheck:ID]"); returns how
+   many. */
+int finding_messages(const struct finding *f, const struct api_model *model,
+		     struct message *out);
+
 /* Run every check; the findings of those in DISABLED are dropped (a later
    check may still use them). */
 void checks_run(const struct check_run *run, unsigned disabled, finding_vec *out);

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "flow.h"
-#include "summary.h"
 
 static void set_add(struct fn *f, struct class_set *s, int c)
 {
@@ -290,8 +289,8 @@ static void fact_instances(struct flow_context *cx)
 	struct fn *f = cx->f;
 	int first = cx->instances.n;
 
-	for (int i = 0; i < facts.n; i++) {
-		const struct mapping_effect *m = &facts.v[i];
+	for (int i = 0; i < cx->facts->n; i++) {
+		const struct mapping_effect *m = &cx->facts->v[i];
 		int h = class_of_name(&f->classes, m->holder, NULL, 0, -1);
 		int p = class_of_name(&f->classes, m->pages, NULL, 0, -1);
 		struct vc_name array = m->pages;
@@ -324,13 +323,13 @@ static void fact_instances(struct flow_context *cx)
 	}
 }
 
-static bool is_fact_holder(struct fn *f, int c)
+static bool is_fact_holder(const struct flow_context *cx, int c)
 {
-	const name_vec *names = class_names(&f->classes, c);
+	const name_vec *names = class_names(&cx->f->classes, c);
 
 	for (int i = 0; i < names->n; i++)
-		for (int k = 0; k < facts.n; k++)
-			if (name_equal(names->v[i], facts.v[k].holder))
+		for (int k = 0; k < cx->facts->n; k++)
+			if (name_equal(names->v[i], cx->facts->v[k].holder))
 				return true;
 	return false;
 }
@@ -355,7 +354,7 @@ static void inferred_instance(struct flow_context *cx, int c, const char *what)
 {
 	struct fn *f = cx->f;
 
-	if (c < 0 || !from_outside(f, c) || known_mapping(cx, c) || is_fact_holder(f, c))
+	if (c < 0 || !from_outside(f, c) || known_mapping(cx, c) || is_fact_holder(cx, c))
 		return;
 
 	struct instance in = new_instance(ORIGIN_INFERRED, -1, NO_LOC, what);
@@ -414,10 +413,11 @@ void flow_name_instances(struct flow_context *cx)
 	}
 }
 
-void flow_init(struct flow_context *cx, struct fn *f)
+void flow_init(struct flow_context *cx, struct fn *f, const mapping_vec *facts)
 {
 	memset(cx, 0, sizeof(*cx));
 	cx->f = f;
+	cx->facts = facts;
 }
 
 void flow_release(struct flow_context *cx)

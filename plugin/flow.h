@@ -76,6 +76,8 @@ struct flow_context {
 	 * there: in a loop it may be the unmap of an earlier iteration's.
 	 */
 	bool leaving;
+	/* Mappings held in fields or globals (summary.h), for fact instances. */
+	const mapping_vec *facts;
 };
 
 struct flow {
@@ -90,7 +92,7 @@ struct flow {
 
 bool set_has(struct fn *f, const struct class_set *s, int c);
 
-void flow_init(struct flow_context *cx, struct fn *f);
+void flow_init(struct flow_context *cx, struct fn *f, const mapping_vec *facts);
 void flow_release(struct flow_context *cx);
 /* Site instances: map calls and calls to functions that map. */
 void flow_site_instances(struct flow_context *cx);

@@ -32,6 +32,22 @@ bool function_analysed(const struct fn *f)
 	return f->extracted && (analysed_unit < 0 || f->unit == analysed_unit);
 }
 
+const struct summary *callee_summary(const struct event *e)
+{
+	const struct fn *g;
+
+	if (e->kind != EV_CALL)
+		return NULL;
+	g = functions.v[e->callee];
+	return function_analysed(g) && !g->is_api ? &g->sum : NULL;
+}
+
+int bind_name(struct fn *f, const struct event *e, struct vc_name name)
+{
+	return class_of_name(&f->classes, name,
+			     e->nargs ? &f->args.v[e->first_arg] : NULL, e->nargs, e->cls);
+}
+
 void summary_clear(struct summary *s)
 {
 	vec_free(s->releases);

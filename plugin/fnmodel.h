@@ -161,6 +161,10 @@ void function_link_preds(struct fn *f);
 bool function_called_indirectly(const struct fn *f);
 /* Is F part of what is being analysed now? */
 bool function_analysed(const struct fn *f);
+/* The summary of the callee of call event E, or NULL if it has none. */
+const struct summary *callee_summary(const struct event *e);
+/* The class in F of NAME as seen by the callee of call event E. */
+int bind_name(struct fn *f, const struct event *e, struct vc_name name);
 void summary_clear(struct summary *s);
 /* Forget F's body and summary. */
 void function_clear(struct fn *f);

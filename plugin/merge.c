@@ -364,8 +364,15 @@ static void analyse(report_vec *out, FILE *verbose)
 	finding_vec findings = { NULL, 0, 0 };
 	struct check_run run = { NULL, analysed_unit < 0, analysed_unit < 0 && complete,
 				 verbose };
+	const char *unsettled = NULL;
+	int missed = summaries_compute(&unsettled);
 
-	summaries_compute();
+	/* Only the whole build's: a unit's groups are in it too. */
+	if (missed && analysed_unit < 0)
+		fprintf(stderr, "vmapcheck-merge: note: the summaries of %d group%s of mutually "
+			"recursive functions (one has '%s') did not settle in %d rounds; "
+			"findings through them may be missing\n", missed, missed > 1 ? "s" : "",
+			unsettled, SUMMARY_ROUNDS);
 	if (verbose)
 		summaries_dump(verbose);
 	checks_run(&run, disabled_checks, &findings);

@@ -7,9 +7,8 @@
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "checks.h"
+#include "messages.h"
 
 static const char *or(const char *name, const char *otherwise)
 {
@@ -39,17 +38,4 @@ struct message *say(struct message *m, bool note, vc_loc loc, const char *fmt, .
 	vsnprintf(m->text, sizeof(m->text), fmt, ap);
 	va_end(ap);
 	return m + 1;
-}
-
-int finding_messages(const struct finding *f, const struct api_model *model,
-		     struct message *out)
-{
-	struct words w = message_words(model);
-	const struct check *check = checks[f->check];
-	int n = check->messages(f, &w, out);
-	size_t len = strlen(out[0].text);
-
-	/* The ID, as GCC names the option of a warning: "[-Wformat]". */
-	snprintf(out[0].text + len, sizeof(out[0].text) - len, " [vmapcheck:%s]", check->id);
-	return n;
 }

@@ -2,8 +2,8 @@
 /*
  * The words of a finding: its warning and notes, written once for both
  * the plugin (GCC diagnostics) and vmapcheck-merge (text, JSON, SARIF).
- * Each check writes its own (checks.h); the warning ends with the check's
- * ID, as "[vmapcheck:release-while-mapped]".
+ * Each check writes its own with these; finding_messages() (checks.h)
+ * ends the warning with the check's ID.
  */
 #ifndef VMAPCHECK_MESSAGES_H
 #define VMAPCHECK_MESSAGES_H
@@ -39,11 +39,6 @@ struct words message_words(const struct api_model *model);
 /* Write one message at M (a note if NOTE); returns the next slot. */
 struct message *say(struct message *m, bool note, vc_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-
-/* Fill OUT with the warning and notes of F, the advice named from MODEL;
-   returns how many. */
-int finding_messages(const struct finding *f, const struct api_model *model,
-		     struct message *out);
 
 #ifdef __cplusplus
 }

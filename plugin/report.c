@@ -10,7 +10,7 @@
 
 #include "report.h"
 #include "gcc-rich-location.h"
-#include "messages.h"
+#include "checks.h"
 #include "api.h"
 
 static int compare_findings(const void *pa, const void *pb)

@@ -8,22 +8,6 @@
 
 mapping_vec facts;
 
-const struct summary *callee_summary(const struct event *e)
-{
-	const struct fn *g;
-
-	if (e->kind != EV_CALL)
-		return NULL;
-	g = functions.v[e->callee];
-	return function_analysed(g) && !g->is_api ? &g->sum : NULL;
-}
-
-int bind_name(struct fn *f, const struct event *e, struct vc_name name)
-{
-	return class_of_name(&f->classes, name,
-			     e->nargs ? &f->args.v[e->first_arg] : NULL, e->nargs, e->cls);
-}
-
 static bool add_effect(effect_vec *v, struct effect eff)
 {
 	for (int i = 0; i < v->n; i++) {
@@ -237,7 +221,7 @@ static void compute_maps(struct fn *f)
 {
 	struct flow_context cx;
 
-	flow_init(&cx, f);
+	flow_init(&cx, f, &facts);
 	cx.leaving = true;
 	flow_site_instances(&cx);
 	for (int i = 0; i < cx.instances.n; i++) {
@@ -285,24 +269,145 @@ static bool summarised(const struct fn *f)
 	return function_analysed(f) && !f->is_api;
 }
 
-void summaries_compute(void)
+/* The summarised callee of the call event K of F, or -1. */
+static int summarised_callee(const struct fn *f, int k)
 {
-	/* Callees usually come first in the table: two rounds or so. */
-	for (int round = 0; round < 16; round++) {
+	const struct event *e = &f->events.v[k];
+
+	return e->kind == EV_CALL && summarised(functions.v[e->callee]) ? e->callee : -1;
+}
+
+/*
+ * The strongly connected components of the call graph of the summarised
+ * functions (Tarjan's algorithm, without recursion: call chains of a
+ * whole build are long), callees first: ORDER holds their functions,
+ * component by component, each starting at an index in STARTS.
+ */
+struct components {
+	VEC(int) order;
+	VEC(int) starts;
+};
+
+static void call_graph_components(struct components *out)
+{
+	int n = functions.n, next = 0;
+	int *index = (int *)vc_alloc(n * sizeof(int)), *low = (int *)vc_alloc(n * sizeof(int));
+	bool *on_stack = (bool *)vc_alloc(n * sizeof(bool));
+	VEC(int) stack = { NULL, 0, 0 };
+	/* The depth-first walk: a function and the next event to look at. */
+	struct frame { int v, k; };
+	VEC(struct frame) walk = { NULL, 0, 0 };
+
+	for (int i = 0; i < n; i++)
+		index[i] = -1;
+	for (int root = 0; root < n; root++) {
+		if (index[root] >= 0 || !summarised(functions.v[root]))
+			continue;
+		vec_push(walk, ((struct frame){ root, 0 }));
+		index[root] = low[root] = next++;
+		vec_push(stack, root);
+		on_stack[root] = true;
+		while (walk.n) {
+			struct frame *fr = &vec_last(walk);
+			const struct fn *f = functions.v[fr->v];
+			int v = fr->v, w = -1;
+
+			while (fr->k < f->events.n && (w = summarised_callee(f, fr->k++)) < 0)
+				;
+			if (w >= 0 && index[w] < 0) {
+				index[w] = low[w] = next++;
+				vec_push(stack, w);
+				on_stack[w] = true;
+				vec_push(walk, ((struct frame){ w, 0 }));
+				continue;
+			}
+			if (w >= 0) {
+				if (on_stack[w] && index[w] < low[v])
+					low[v] = index[w];
+				continue;
+			}
+			/* V is done: the root of a component pops it. */
+			if (low[v] == index[v]) {
+				vec_push(out->starts, out->order.n);
+				do {
+					w = stack.v[--stack.n];
+					on_stack[w] = false;
+					vec_push(out->order, w);
+				} while (w != v);
+			}
+			walk.n--;
+			if (walk.n && low[v] < low[vec_last(walk).v])
+				low[vec_last(walk).v] = low[v];
+		}
+	}
+	vc_free(index);
+	vc_free(low);
+	vc_free(on_stack);
+	vec_free(stack);
+	vec_free(walk);
+}
+
+/* Does the component of ORDER[FIRST, END) call itself? */
+static bool recursive(const struct components *c, int first, int end)
+{
+	const struct fn *f = functions.v[c->order.v[first]];
+
+	if (end - first > 1)
+		return true;
+	for (int k = 0; k < f->events.n; k++)
+		if (summarised_callee(f, k) == c->order.v[first])
+			return true;
+	return false;
+}
+
+/* Run STEP over the component to a fixpoint; false if it did not settle. */
+static bool settle(const struct components *c, int first, int end, bool (*step)(struct fn *))
+{
+	bool again = recursive(c, first, end);
+
+	for (int round = 0; round < SUMMARY_ROUNDS; round++) {
 		bool changed = false;
 
-		for (int i = 0; i < functions.n; i++)
-			if (summarised(functions.v[i]))
-				changed |= compute_effects(functions.v[i]);
-		if (!changed)
-			break;
+		for (int i = first; i < end; i++)
+			changed |= step(functions.v[c->order.v[i]]);
+		if (!changed || !again)
+			return true;
 	}
-	/* Maps go callees first too; a second round catches the rest. */
+	return false;
+}
+
+int summaries_compute(const char **unsettled)
+{
+	struct components c = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	int missed = 0;
+
+	call_graph_components(&c);
+	vec_push(c.starts, c.order.n);
+	/* Effects: each component once its callees are final. */
+	for (int s = 0; s + 1 < c.starts.n; s++) {
+		int first = c.starts.v[s], end = c.starts.v[s + 1];
+
+		if (!settle(&c, first, end, compute_effects) && !missed++ && unsettled)
+			*unsettled = functions.v[c.order.v[first]]->name;
+	}
+	vec_free(c.order);
+	vec_free(c.starts);
+	/*
+	 * The mappings left behind (which need the effects: an unmap in a
+	 * callee ends a mapping) in two rounds over the table, which within a
+	 * unit lists callees first.  Callees first over the call graph would
+	 * follow wrappers across files to any depth, but it also carries page
+	 * names that stores into the vmap layer's own objects give a mapping
+	 * (dma_common_pages_remap()'s find_vm_area(vaddr)->pages = pages)
+	 * into every caller, and vfree()'s release of an area's pages becomes
+	 * a finding: not before that is understood.
+	 */
 	for (int round = 0; round < 2; round++)
 		for (int i = 0; i < functions.n; i++)
 			if (summarised(functions.v[i]))
 				compute_maps(functions.v[i]);
 	collect_facts();
+	return missed;
 }
 
 void summaries_clear(void)

@@ -2,8 +2,8 @@
 /*
  * Interprocedural summaries: what each function releases, unmaps, defers
  * and maps, in terms of its parameters, struct fields, globals and return
- * value, computed to a fixpoint so that wrappers of wrappers (and
- * recursion) are covered.  Mappings left in struct fields or globals
+ * value, so that wrappers of wrappers (and recursion) are covered: the
+ * effects callees first over the call graph, recursion to a fixpoint.  Mappings left in struct fields or globals
  * become facts ("obj->vaddr maps obj->pages") that the check applies in
  * every function.
  */
@@ -21,15 +21,20 @@ extern "C" {
 /* Mappings held in fields or globals, over all analysed functions. */
 extern mapping_vec facts;
 
-/* Summaries and facts of the analysed functions (see analysed_unit). */
-void summaries_compute(void);
+/* Rounds over a group of mutually recursive functions before their
+   summaries are given up as unsettled. */
+#define SUMMARY_ROUNDS 64
+
+/*
+ * Summaries and facts of the analysed functions (see analysed_unit).
+ * Returns how many groups of mutually
+ * recursive functions did not settle in SUMMARY_ROUNDS rounds (findings
+ * through them may be missed), naming a function of the first in
+ * *UNSETTLED if not NULL.
+ */
+int summaries_compute(const char **unsettled);
 void summaries_clear(void);
 void summaries_dump(FILE *out);
-
-/* The class in F of NAME as seen by the callee of call event E. */
-int bind_name(struct fn *f, const struct event *e, struct vc_name name);
-/* The summary of the callee of call event E, or NULL if it has none. */
-const struct summary *callee_summary(const struct event *e);
 
 #ifdef __cplusplus
 }

@@ -139,6 +139,8 @@ static void analyse_unit(void *gcc_data, void *user_data)
 {
 	finding_vec findings = { NULL, 0, 0 };
 	struct check_run run = { api_model(), false, false, verbose ? stderr : NULL };
+	const char *unsettled = NULL;
+	int missed;
 
 	if (!unit_checked())
 		return;
@@ -151,7 +153,12 @@ static void analyse_unit(void *gcc_data, void *user_data)
 			      &object_facts_size))
 		error_at(UNKNOWN_LOCATION, "vmapcheck: cannot keep the facts of this unit for the "
 			 "object: %s", xstrerror(errno));
-	summaries_compute();
+	missed = summaries_compute(&unsettled);
+	if (missed)
+		inform(UNKNOWN_LOCATION, "vmapcheck: the summaries of %d group%s of mutually "
+		       "recursive functions (one has %qs) did not settle in %d rounds; "
+		       "findings through them may be missing", missed, missed > 1 ? "s" : "",
+		       unsettled, SUMMARY_ROUNDS);
 	if (verbose)
 		summaries_dump(stderr);
 	checks_run(&run, disabled_checks, &findings);

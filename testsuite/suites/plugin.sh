@@ -161,3 +161,23 @@ if [ "$(cat "$kcheck/installed.err")" = "$(cat "$kcheck/direct.err")" ]; then
 else
 	fail "plugin/vmapcheck-check: installed, it finds the installed plugin" "$(head -n 3 "$kcheck/installed.err")"
 fi
+
+# The layout: no two files of plugin/ depend on each other, by #include or
+# by calls (which object's undefined symbols another defines).
+layout=$WORK/plugin/layout
+mkdir -p "$layout"
+for f in "$top"/plugin/*.[ch]; do
+	sed -n "s|^#include \"\(.*\)\"|$(basename "$f") \1|p" "$f"
+done >"$layout/includes"
+for o in "$(dirname "$PLUGIN")"/*.o; do
+	nm --defined-only "$o" | awk -v o="$(basename "$o" .o)" '$2 ~ /^[TDBR]$/ { print $3, o }'
+done | sort >"$layout/defined"
+for o in "$(dirname "$PLUGIN")"/*.o; do
+	nm -u "$o" | awk -v o="$(basename "$o" .o)" '{ print $2, o }'
+done | sort | join - "$layout/defined" | awk '$2 != $3 { print $2, $3 }' | sort -u >"$layout/calls"
+if [ -s "$layout/calls" ] && tsort "$layout/includes" >/dev/null 2>"$layout/err" &&
+   tsort "$layout/calls" >/dev/null 2>>"$layout/err"; then
+	pass "plugin/layout: no circle in the include and call graphs of plugin/"
+else
+	fail "plugin/layout: no circle in the include and call graphs of plugin/" "$(cat "$layout/err")"
+fi
