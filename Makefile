@@ -51,7 +51,7 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 
 CORE      := util model classes fnmodel summary flow checks check-release check-lazy messages \
 	facts
-GCC_SIDE  := vmapcheck api keys extract report
+GCC_SIDE  := vmapcheck api keys extract values describe conditions report
 # vmapcheck-merge: its driver and the object-file reader.
 MERGE_SIDE := merge objfile patchfile json sarif
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
