@@ -64,8 +64,7 @@ static const char usage[] =
 	"  --expect LIST LIST names the source files the build compiled, a line\n"
 	"                each; one without facts (a ccache hit writes none) is\n"
 	"                an error, as a damaged facts file is\n"
-	"  --disable ID,...  do not report the checks of these IDs\n"
-	"                (release-while-mapped, lazy-unmap-no-flush)\n"
+	"  --disable ID,...  do not report the checks of these IDs (--list-checks)\n"
 	"  --keep-going  a damaged facts file is skipped and the others are\n"
 	"                analysed (without it, nothing is reported)\n"
 	"  --verbose     print summaries and mapping instances to stderr\n"
@@ -460,10 +459,14 @@ static bool read_rules_report(const char *path, const char *srcroot, report_vec 
 		id = strstr(text, " [vmapcheck:");
 		memset(&r, 0, sizeof(r));
 		r.check = NCHECKS;
-		if (id && id[len = strcspn(id, "]")] == ']' && !id[len + 1]) {
-			id[len] = '\0';
-			r.check = check_by_id(id + strlen(" [vmapcheck:"));
-			id[len] = ']';
+		if (id) {
+			size_t end = strcspn(id, "]");
+
+			if (id[end] == ']' && !id[end + 1]) {
+				id[end] = '\0';
+				r.check = check_by_id(id + strlen(" [vmapcheck:"));
+				id[end] = ']';
+			}
 		}
 		if (at_line <= 0 || column < 0 || r.check == NCHECKS) {
 			fprintf(stderr, "vmapcheck-merge: %s:%d: not a report line of the vmapcheck "

@@ -360,8 +360,8 @@ static bool recursive(const struct components *c, int first, int end)
 	return false;
 }
 
-/* Run STEP over the component to a fixpoint; false if it did not settle. */
-static bool settle(const struct components *c, int first, int end, bool (*step)(struct fn *))
+/* The effects of the component to a fixpoint; false if they did not settle. */
+static bool settle(const struct components *c, int first, int end)
 {
 	bool again = recursive(c, first, end);
 
@@ -369,7 +369,7 @@ static bool settle(const struct components *c, int first, int end, bool (*step)(
 		bool changed = false;
 
 		for (int i = first; i < end; i++)
-			changed |= step(functions.v[c->order.v[i]]);
+			changed |= compute_effects(functions.v[c->order.v[i]]);
 		if (!changed || !again)
 			return true;
 	}
@@ -387,7 +387,7 @@ int summaries_compute(const char **unsettled)
 	for (int s = 0; s + 1 < c.starts.n; s++) {
 		int first = c.starts.v[s], end = c.starts.v[s + 1];
 
-		if (!settle(&c, first, end, compute_effects) && !missed++ && unsettled)
+		if (!settle(&c, first, end) && !missed++ && unsettled)
 			*unsettled = functions.v[c.order.v[first]]->name;
 	}
 	vec_free(c.order);

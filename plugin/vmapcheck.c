@@ -35,8 +35,7 @@ __visible int plugin_is_GPL_compatible;
 static struct plugin_info vmapcheck_info = {
 	.version = VMAPCHECK_VERSION,
 	.help = "disable\tdo nothing\n"
-		"disable=ID[,ID]\tdo not report these checks (release-while-mapped, "
-		"lazy-unmap-no-flush)\n"
+		"disable=ID[,ID]\tdo not report these checks (vmapcheck-merge --list-checks)\n"
 		"verbose\tprint the API model, summaries and instances\n"
 		"werror\treport findings as errors\n"
 		"api=FILE\tadd API model entries (KIND FUNCTION ARG per line)\n"
