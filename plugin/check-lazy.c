@@ -49,9 +49,9 @@ static bool defers_to(const effect_vec *v, struct vc_name where)
 }
 
 /* Does F (or a callee) unmap addresses taken from the list? */
-static bool purges(const struct fn *f, struct vc_name where)
+static bool purges(const struct analysis *an, const struct fn *f, struct vc_name where)
 {
-	return function_analysed(f) && effects_have(&f->sum.unmaps, where);
+	return function_analysed(an, f) && effects_have(&f->sum.unmaps, where);
 }
 
 /* Do two object classes of (maybe) two functions denote the same object? */
@@ -70,21 +70,25 @@ static bool same_object(struct fn *f, int a, struct fn *g, int b)
 }
 
 /* Is a function registered as a flush hook, and does one reach a purge? */
-static bool hook_reaches(struct fn *f, const struct event *hook, struct vc_name where)
+static bool hook_reaches(const struct analysis *an, struct fn *f, const struct event *hook,
+			struct vc_name where)
 {
+	const fn_vec *fns = &an->prog->functions;
+	const initializer_vec *inits = &an->prog->initializers;
+
 	if (hook->callee >= 0)
-		return purges(functions.v[hook->callee], where);
+		return purges(an, fns->v[hook->callee], where);
 	if (hook->cls < 0)
 		return false;
 	/* Function pointers stored into the registered object. */
-	for (int i = 0; i < functions.n; i++) {
-		struct fn *g = functions.v[i];
+	for (int i = 0; i < fns->n; i++) {
+		struct fn *g = fns->v[i];
 
-		for (int k = 0; function_analysed(g) && k < g->events.n; k++) {
+		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++) {
 			const struct event *e = &g->events.v[k];
 
 			if (e->kind == EV_FNSTORE && same_object(f, hook->cls, g, e->cls) &&
-			    purges(functions.v[e->callee], where))
+			    purges(an, fns->v[e->callee], where))
 				return true;
 		}
 	}
@@ -93,21 +97,24 @@ static bool hook_reaches(struct fn *f, const struct event *hook, struct vc_name 
 	for (int i = 0; i < names->n; i++) {
 		if (names->v[i].kind != NAME_GLOBAL || names->v[i].depth)
 			continue;
-		for (int k = 0; k < initializers.n; k++)
-			if (initializers.v[k].global == names->v[i].id &&
-			    purges(functions.v[initializers.v[k].fn], where))
+		for (int k = 0; k < inits->n; k++)
+			if (inits->v[k].global == names->v[i].id &&
+			    purges(an, fns->v[inits->v[k].fn], where))
 				return true;
 	}
 	return false;
 }
 
-static bool purge_reachable(struct vc_name where)
+static bool purge_reachable(const struct analysis *an, struct vc_name where)
 {
-	for (int i = 0; i < functions.n; i++) {
-		struct fn *f = functions.v[i];
+	const fn_vec *fns = &an->prog->functions;
 
-		for (int k = 0; function_analysed(f) && k < f->events.n; k++)
-			if (f->events.v[k].kind == EV_HOOK && hook_reaches(f, &f->events.v[k], where))
+	for (int i = 0; i < fns->n; i++) {
+		struct fn *f = fns->v[i];
+
+		for (int k = 0; function_analysed(an, f) && k < f->events.n; k++)
+			if (f->events.v[k].kind == EV_HOOK &&
+			    hook_reaches(an, f, &f->events.v[k], where))
 				return true;
 	}
 	return false;
@@ -132,14 +139,16 @@ static bool object_visible(struct fn *f, int c)
 }
 
 /* Can code that is not analysed call FN: through its name or its address? */
-static bool callable_from_outside(int fn)
+static bool callable_from_outside(const struct analysis *an, int fn)
 {
-	if (functions.v[fn]->external || functions.v[fn]->address_taken)
-		return true;
-	for (int i = 0; i < functions.n; i++) {
-		struct fn *g = functions.v[i];
+	const fn_vec *fns = &an->prog->functions;
 
-		for (int k = 0; function_analysed(g) && k < g->events.n; k++)
+	if (fns->v[fn]->external || fns->v[fn]->address_taken)
+		return true;
+	for (int i = 0; i < fns->n; i++) {
+		struct fn *g = fns->v[i];
+
+		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++)
 			if (g->events.v[k].kind == EV_FNSTORE && g->events.v[k].callee == fn &&
 			    object_visible(g, g->events.v[k].cls))
 				return true;
@@ -148,10 +157,12 @@ static bool callable_from_outside(int fn)
 }
 
 /* Could code outside what is analysed reach a purge (so no verdict on (2))? */
-static bool purge_open_to_outside(struct vc_name where)
+static bool purge_open_to_outside(const struct analysis *an, struct vc_name where)
 {
-	for (int i = 0; i < functions.n; i++)
-		if (purges(functions.v[i], where) && callable_from_outside(i))
+	const fn_vec *fns = &an->prog->functions;
+
+	for (int i = 0; i < fns->n; i++)
+		if (purges(an, fns->v[i], where) && callable_from_outside(an, i))
 			return true;
 	return false;
 }
@@ -170,18 +181,20 @@ static bool is_purge(struct fn *f, int c, struct vc_name where)
 }
 
 /* Up to MAX_SITES events with a given relation to the list, for notes. */
-static int list_sites(struct vc_name where, bool queue, vc_loc *loc, const char **fn)
+static int list_sites(const struct analysis *an, struct vc_name where, bool queue, vc_loc *loc,
+		      const char **fn)
 {
+	const fn_vec *fns = &an->prog->functions;
 	int n = 0;
 
-	for (int i = 0; i < functions.n && n < MAX_SITES; i++) {
-		struct fn *f = functions.v[i];
+	for (int i = 0; i < fns->n && n < MAX_SITES; i++) {
+		struct fn *f = fns->v[i];
 
-		for (int k = 0; function_analysed(f) && k < f->events.n && n < MAX_SITES; k++) {
+		for (int k = 0; function_analysed(an, f) && k < f->events.n && n < MAX_SITES; k++) {
 			const struct event *e = &f->events.v[k];
-			const struct fn *g = e->kind == EV_CALL ? functions.v[e->callee] : NULL;
+			const struct fn *g = e->kind == EV_CALL ? fns->v[e->callee] : NULL;
 			bool hit = queue ?
-				g && function_analysed(g) && defers_to(&g->sum.defers, where) :
+				g && function_analysed(an, g) && defers_to(&g->sum.defers, where) :
 				e->kind == EV_UNMAP && is_purge(f, e->cls, where);
 
 			if (hit) {
@@ -194,12 +207,12 @@ static int list_sites(struct vc_name where, bool queue, vc_loc *loc, const char 
 }
 
 /* Is class C of F a mapping: the result of a map call, here or in a callee? */
-static bool is_mapping(struct fn *f, int c)
+static bool is_mapping(const struct analysis *an, struct fn *f, int c)
 {
 	c = class_find(&f->classes, c);
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
-		const struct summary *s = callee_summary(e);
+		const struct summary *s = callee_summary(an, e);
 		bool maps = e->kind == EV_MAP;
 
 		for (int i = 0; s && i < s->maps.n; i++)
@@ -219,14 +232,16 @@ static bool is_mapping(struct fn *f, int c)
  * frees whatever was put there (list elements freed after RCU), mapped or
  * not.
  */
-static bool holds_mappings(struct vc_name where)
+static bool holds_mappings(const struct analysis *an, struct vc_name where)
 {
-	for (int i = 0; i < functions.n; i++) {
-		struct fn *g = functions.v[i];
+	const fn_vec *fns = &an->prog->functions;
 
-		for (int k = 0; function_analysed(g) && k < g->events.n; k++) {
+	for (int i = 0; i < fns->n; i++) {
+		struct fn *g = fns->v[i];
+
+		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++) {
 			const struct event *e = &g->events.v[k];
-			const struct summary *s = callee_summary(e);
+			const struct summary *s = callee_summary(an, e);
 
 			if (e->kind == EV_UNMAP && e->certain && is_purge(g, e->cls, where))
 				return true;
@@ -234,7 +249,7 @@ static bool holds_mappings(struct vc_name where)
 				int c = bind_name(g, e, s->defers.v[d].name);
 
 				if (name_equal(s->defers.v[d].where, where) && c >= 0 &&
-				    is_mapping(g, c))
+				    is_mapping(an, g, c))
 					return true;
 			}
 		}
@@ -253,14 +268,16 @@ static const struct finding *release_while_queued(const finding_vec *found,
 	return NULL;
 }
 
-static void check_list(const struct lazy_list *l, bool whole_build, finding_vec *out)
+static void check_list(const struct check_run *run, const struct lazy_list *l, finding_vec *out)
 {
-	if (!holds_mappings(l->where))
+	const struct analysis *an = run->an;
+
+	if (!holds_mappings(an, l->where))
 		return;
 
 	const struct finding *unprotected = release_while_queued(out, l->where);
-	bool no_hook = !purge_reachable(l->where) &&
-		(whole_build || !purge_open_to_outside(l->where));
+	bool no_hook = !purge_reachable(an, l->where) &&
+		(run->whole_build || !purge_open_to_outside(an, l->where));
 	struct finding found;
 	struct lazy_finding *r = &found.lazy;
 
@@ -271,8 +288,8 @@ static void check_list(const struct lazy_list *l, bool whole_build, finding_vec 
 	found.loc = l->loc;
 	found.function = l->deferrer->name;
 	r->list = interned(l->where.id);
-	list_sites(l->where, true, r->queue_loc, r->queue_fn);
-	list_sites(l->where, false, r->purge_loc, r->purge_fn);
+	list_sites(an, l->where, true, r->queue_loc, r->queue_fn);
+	list_sites(an, l->where, false, r->purge_loc, r->purge_fn);
 	if (unprotected) {
 		r->unprotected_loc = unprotected->loc;
 		r->unprotected_fn = unprotected->function;
@@ -284,12 +301,14 @@ static void check_list(const struct lazy_list *l, bool whole_build, finding_vec 
 /* The lists the analysed functions fill; OUT has check A's findings. */
 static void lazy_run(const struct check_run *run, finding_vec *out)
 {
+	const struct analysis *an = run->an;
+	const fn_vec *fns = &an->prog->functions;
 	VEC(struct lazy_list) lists = { NULL, 0, 0 };
 
-	for (int i = 0; i < functions.n; i++) {
-		const struct fn *f = functions.v[i];
+	for (int i = 0; i < fns->n; i++) {
+		const struct fn *f = fns->v[i];
 
-		for (int k = 0; function_analysed(f) && k < f->escapes.n; k++) {
+		for (int k = 0; function_analysed(an, f) && k < f->escapes.n; k++) {
 			struct lazy_list l = { f->escapes.v[k].where, f, f->escapes.v[k].loc };
 			int j;
 
@@ -301,7 +320,7 @@ static void lazy_run(const struct check_run *run, finding_vec *out)
 		}
 	}
 	for (int i = 0; i < lists.n; i++)
-		check_list(&lists.v[i], run->whole_build, out);
+		check_list(run, &lists.v[i], out);
 	vec_free(lists);
 }
 

@@ -68,13 +68,16 @@ static bool fix_unmap(const struct api_model *model, struct release_finding *r,
  * their refcounted form once what is queued there is refcounted.  Mechanical only
  * if no other code can queue on the list or purge it.
  */
-static const char *fix_list(const struct api_model *model, struct release_finding *r,
-			    struct vc_name where, const struct fn *queuer)
+static const char *fix_list(const struct analysis *an, const struct api_model *model,
+			    struct release_finding *r, struct vc_name where,
+			    const struct fn *queuer)
 {
-	for (int i = 0; i < functions.n; i++) {
-		struct fn *g = functions.v[i];
+	const fn_vec *fns = &an->prog->functions;
 
-		if (!function_analysed(g))
+	for (int i = 0; i < fns->n; i++) {
+		struct fn *g = fns->v[i];
+
+		if (!function_analysed(an, g))
 			continue;
 		for (int k = 0; k < g->escapes.n; k++)
 			if (name_equal(g->escapes.v[k].where, where) &&
@@ -82,7 +85,7 @@ static const char *fix_list(const struct api_model *model, struct release_findin
 				return "other files may queue on the same list";
 		for (int k = 0; k < g->events.n; k++) {
 			const struct event *e = &g->events.v[k];
-			const struct summary *s = callee_summary(e);
+			const struct summary *s = callee_summary(an, e);
 
 			for (int d = 0; g != queuer && s && d < s->defers.n; d++)
 				if (name_equal(s->defers.v[d].where, where))
@@ -111,7 +114,7 @@ static const char *reason(const char *fmt, const char *name)
  * keeps, and every unmap of it (here, or of the list it is queued on) has
  * a refcounted form too.
  */
-static void plan_fix(const struct api_model *model, struct fn *f,
+static void plan_fix(const struct analysis *an, const struct api_model *model, struct fn *f,
 		     const struct instance *in, const struct flow *fl,
 		     struct release_finding *r)
 {
@@ -153,7 +156,7 @@ static void plan_fix(const struct api_model *model, struct fn *f,
 			return;
 		}
 		if ((fl->fx.v[k] & FX_DEFER) && fl->defer_where.v[k].depth >= 0 &&
-		    (r->no_fix = fix_list(model, r, fl->defer_where.v[k], f)))
+		    (r->no_fix = fix_list(an, model, r, fl->defer_where.v[k], f)))
 			return;
 		if ((fl->fx.v[k] & FX_DEFER) && fl->defer_where.v[k].depth < 0) {
 			r->no_fix = reason("it is queued by '%s', whose unmap is not known",
@@ -165,11 +168,12 @@ static void plan_fix(const struct api_model *model, struct fn *f,
 	r->fix_map_api = map->api;
 }
 
-static void report_release(struct fn *f, const struct instance *in, const struct flow *fl,
-			   int k, bool deferred, bool unmapped_later,
+static void report_release(const struct flow_context *cx, const struct instance *in,
+			   const struct flow *fl, int k, bool deferred, bool unmapped_later,
 			   bool delegated, const struct api_model *fixits,
 			   finding_vec *out)
 {
+	struct fn *f = cx->f;
 	const struct event *e = &f->events.v[k];
 	const struct event *d;
 	struct finding found;
@@ -197,25 +201,30 @@ static void report_release(struct fn *f, const struct instance *in, const struct
 	if (unmapped_later && (d = event_with(f, fl, FX_UNMAP, k)))
 		r->unmap_loc = d->loc;
 	if (fixits)
-		plan_fix(fixits, f, in, fl, r);
+		plan_fix(cx->an, fixits, f, in, fl, r);
 	if (r->no_fix)
 		r->nfix_unmap = 0;
 	vec_push(*out, found);
 }
 
 /* Does any analysed function unmap a field or global mapping of IN? */
-static bool unmapped_anywhere(struct fn *f, const struct instance *in)
+static bool unmapped_anywhere(const struct analysis *an, struct fn *f,
+			      const struct instance *in)
 {
+	const fn_vec *fns = &an->prog->functions;
+
 	for (int m = 0; m < in->mapping.n; m++) {
 		const name_vec *names = class_names(&f->classes, in->mapping.c[m]);
 
 		for (int i = 0; i < names->n; i++) {
 			if (names->v[i].kind != NAME_FIELD && names->v[i].kind != NAME_GLOBAL)
 				continue;
-			for (int k = 0; k < functions.n; k++) {
-				const struct fn *g = functions.v[k];
+			for (int k = 0; k < fns->n; k++) {
+				const struct fn *g = fns->v[k];
 
-				for (int u = 0; function_analysed(g) && u < g->sum.unmaps.n; u++)
+				if (!function_analysed(an, g))
+					continue;
+				for (int u = 0; u < g->sum.unmaps.n; u++)
 					if (name_equal(g->sum.unmaps.v[u].name, names->v[i]))
 						return true;
 			}
@@ -249,8 +258,8 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	 * it releases mapped pages.
 	 */
 	if (in->origin == ORIGIN_FACT && !in->aware && !direct_only &&
-	    (f->called || function_called_indirectly(cx->f))) {
-		if (!complete || unmapped_anywhere(f, in))
+	    (f->called || function_called_indirectly(cx->an, cx->f))) {
+		if (!complete || unmapped_anywhere(cx->an, f, in))
 			callers_judge = true;
 		else
 			direct_only = true;
@@ -293,7 +302,7 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 
 				if (!in->aware || in->site >= 0 || later || in->owns_pages ||
 				    delegated || tested) {
-					report_release(f, in, &fl, k, st & DEFERRED, later,
+					report_release(cx, in, &fl, k, st & DEFERRED, later,
 						       delegated || tested, fixits, out);
 					reported[k] = true;
 				}
@@ -311,7 +320,7 @@ static void check_function(struct fn *f, const struct check_run *run, finding_ve
 
 	if (!f->events.n)
 		return;
-	flow_init(&cx, f, &facts);
+	flow_init(&cx, run->an, f);
 	flow_site_instances(&cx);
 	flow_entry_instances(&cx);
 	flow_name_instances(&cx);
@@ -335,9 +344,11 @@ static void check_function(struct fn *f, const struct check_run *run, finding_ve
 /* Every analysed function (summaries computed). */
 static void release_run(const struct check_run *run, finding_vec *out)
 {
-	for (int i = 0; i < functions.n; i++)
-		if (function_analysed(functions.v[i]))
-			check_function(functions.v[i], run, out);
+	const fn_vec *fns = &run->an->prog->functions;
+
+	for (int i = 0; i < fns->n; i++)
+		if (function_analysed(run->an, fns->v[i]))
+			check_function(fns->v[i], run, out);
 }
 
 /* ----- the words ----- */

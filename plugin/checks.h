@@ -19,6 +19,7 @@ extern "C" {
 
 /* How the checks run over the analysed functions (summaries computed). */
 struct check_run {
+	const struct analysis *an;
 	/* The API model to plan fix-its from, or NULL (the merge, which has
 	   no source at hand to rewrite). */
 	const struct api_model *fixits;

@@ -30,14 +30,14 @@ static tree function_address(tree op)
  * global's initializer): it may be called from anywhere.  Stores into an
  * object's field are EV_FNSTORE events, judged where they are used.
  */
-static void function_escapes(tree op)
+static void function_escapes(struct program *p, tree op)
 {
 	tree fndecl = function_address(op);
 
 	if (fndecl) {
-		int index = function_of(fndecl);
+		int index = function_of(p, fndecl);
 
-		functions.v[index]->address_taken = true;
+		p->functions.v[index]->address_taken = true;
 	}
 }
 
@@ -84,8 +84,8 @@ static void hook_call(extractor *x, gcall *call, const api_entry *api)
 
 		event *e = add_event(x, EV_HOOK, call, c >= 0 ? class_pointee(value_classes(x), c) : -1);
 		if (fndecl) {
-			e->callee = function_of(fndecl);
-			e->what = functions.v[e->callee]->name;
+			e->callee = function_of(x->prog, fndecl);
+			e->what = x->prog->functions.v[e->callee]->name;
 		}
 		e->api = api->name;
 	}
@@ -218,14 +218,14 @@ static void call_stmt(extractor *x, gcall *call)
 	if (fndecl && !fndecl_built_in_p(fndecl)) {
 		event *e = add_event(x, EV_CALL, call, res);
 
-		e->callee = function_of(fndecl);
+		e->callee = function_of(x->prog, fndecl);
 		e->first_arg = x->f->args.n;
 		e->nargs = nargs;
-		e->api = functions.v[e->callee]->name;
+		e->api = x->prog->functions.v[e->callee]->name;
 		if (gimple_call_lhs(call))
 			e->what = describe_holder(gimple_call_lhs(call));
 		for (unsigned i = 0; i < nargs; i++) {
-			function_escapes(gimple_call_arg(call, i));
+			function_escapes(x->prog, gimple_call_arg(call, i));
 			vec_push(x->f->args, value_class(x, gimple_call_arg(call, i)));
 		}
 		return;
@@ -265,15 +265,15 @@ static void assign_stmt(extractor *x, gimple *stmt)
 
 		/* ops->scan_objects = my_scan: the stored function may become a hook. */
 		if (fndecl && TREE_CODE(lhs) != COMPONENT_REF)
-			function_escapes(rhs1);
+			function_escapes(x->prog, rhs1);
 		if (fndecl && TREE_CODE(lhs) == COMPONENT_REF) {
 			int obj = memory_class(x, TREE_OPERAND(lhs, 0));
 
 			if (obj >= 0) {
 				event *e = add_event(x, EV_FNSTORE, stmt, obj);
 
-				e->callee = function_of(fndecl);
-				e->what = functions.v[e->callee]->name;
+				e->callee = function_of(x->prog, fndecl);
+				e->what = x->prog->functions.v[e->callee]->name;
 			}
 		}
 		v = value_class(x, rhs1);
@@ -439,15 +439,15 @@ static void find_escapes(extractor *x)
 	}
 }
 
-void extract_function(function *fun)
+void extract_function(struct program *p, function *fun)
 {
 	extractor x;
 	basic_block bb;
 	int nblocks = last_basic_block_for_fn(fun);
+	int index = function_of(p, fun->decl);
 
-	int index = function_of(fun->decl);
-
-	x.f = functions.v[index];
+	x.prog = p;
+	x.f = p->functions.v[index];
 	x.fun = fun;
 	x.ssa = vNULL;
 	memset(&x.local_fields, 0, sizeof(x.local_fields));
@@ -477,7 +477,8 @@ void extract_function(function *fun)
 }
 
 /* Function addresses in the initializer INIT of GLOBAL, recursively. */
-static void initializer_functions(int global, bool public_global, tree init)
+static void initializer_functions(struct program *p, int global, bool public_global,
+				  tree init)
 {
 	unsigned i;
 	tree value;
@@ -486,19 +487,19 @@ static void initializer_functions(int global, bool public_global, tree init)
 		tree fndecl = function_address(init);
 
 		if (fndecl) {
-			struct initializer rec = { global, function_of(fndecl) };
+			struct initializer rec = { global, function_of(p, fndecl) };
 
-			vec_push(initializers, rec);
+			vec_push(p->initializers, rec);
 			if (public_global)
-				function_escapes(init);
+				function_escapes(p, init);
 		}
 		return;
 	}
 	FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(init), i, value)
-		initializer_functions(global, public_global, value);
+		initializer_functions(p, global, public_global, value);
 }
 
-void extract_initializers(void)
+void extract_initializers(struct program *p)
 {
 	varpool_node *var;
 
@@ -506,6 +507,7 @@ void extract_initializers(void)
 		tree init = DECL_INITIAL(var->decl);
 
 		if (init && TREE_CODE(init) == CONSTRUCTOR)
-			initializer_functions(symbol_key(var->decl), TREE_PUBLIC(var->decl), init);
+			initializer_functions(p, symbol_key(var->decl), TREE_PUBLIC(var->decl),
+					      init);
 	}
 }

@@ -3,10 +3,11 @@
 #define VMAPCHECK_EXTRACT_H
 
 #include "gcc-common.h"
+#include "fnmodel.h"
 
-/* Build the model of FUN (run right after the "ssa" pass). */
-void extract_function(function *fun);
+/* Build the model of FUN in P (run right after the "ssa" pass). */
+void extract_function(struct program *p, function *fun);
 /* Functions in global initializers ({ .notifier_call = f }), at unit end. */
-void extract_initializers(void);
+void extract_initializers(struct program *p);
 
 #endif

@@ -11,6 +11,7 @@
 #include "fnmodel.h"
 
 struct extractor {
+	struct program *prog;
 	struct fn *f;
 	function *fun;
 	vec<int> ssa;		/* SSA version -> class, or -1 */

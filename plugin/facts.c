@@ -39,6 +39,7 @@
 /* ----- writing ----- */
 
 struct writer {
+	const struct program *prog;
 	FILE *out;
 	loc_resolver resolve;
 	/* Ids of locations: int_map keys are non-negative, so a location with
@@ -144,7 +145,8 @@ static void write_function(struct writer *w, struct fn *f)
 
 		fprintf(out, "e %d %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
 			e->pages, e->base, e->owns_pages, e->counted, e->certain, e->stale);
-		put_string(out, e->callee >= 0 ? interned(functions.v[e->callee]->key) : NULL);
+		put_string(out, e->callee >= 0 ?
+			   interned(w->prog->functions.v[e->callee]->key) : NULL);
 		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
 		put_string(out, e->api);
 		put_string(out, e->what);
@@ -197,25 +199,28 @@ static char *facts_path(const char *dir, const char *unit, const char *suffix)
 /* The unit's facts as text on W's stream. */
 static void write_unit(struct writer *w, const char *unit)
 {
+	const fn_vec *fns = &w->prog->functions;
+	const initializer_vec *inits = &w->prog->initializers;
+
 	fprintf(w->out, "vmapcheck-facts %d\nunit", FACTS_VERSION);
 	put_string(w->out, unit);
 	fputc('\n', w->out);
-	for (int i = 0; i < functions.n; i++)
-		if (functions.v[i]->extracted)
-			write_function(w, functions.v[i]);
-	for (int i = 0; i < functions.n; i++) {
-		if (functions.v[i]->address_taken) {
+	for (int i = 0; i < fns->n; i++)
+		if (fns->v[i]->extracted)
+			write_function(w, fns->v[i]);
+	for (int i = 0; i < fns->n; i++) {
+		if (fns->v[i]->address_taken) {
 			fputs("taken", w->out);
-			put_string(w->out, interned(functions.v[i]->key));
-			put_string(w->out, functions.v[i]->name);
+			put_string(w->out, interned(fns->v[i]->key));
+			put_string(w->out, fns->v[i]->name);
 			fputc('\n', w->out);
 		}
 	}
-	for (int i = 0; i < initializers.n; i++) {
+	for (int i = 0; i < inits->n; i++) {
 		fputs("init", w->out);
-		put_string(w->out, interned(initializers.v[i].global));
-		put_string(w->out, interned(functions.v[initializers.v[i].fn]->key));
-		put_string(w->out, functions.v[initializers.v[i].fn]->name);
+		put_string(w->out, interned(inits->v[i].global));
+		put_string(w->out, interned(fns->v[inits->v[i].fn]->key));
+		put_string(w->out, fns->v[inits->v[i].fn]->name);
 		fputc('\n', w->out);
 	}
 	fputs("end-of-facts\n", w->out);
@@ -223,11 +228,11 @@ static void write_unit(struct writer *w, const char *unit)
 	int_map_free(&w->high_loc_ids);
 }
 
-bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
-		 char *err, size_t errlen)
+bool facts_write(const struct program *p, const char *dir, const char *unit,
+		 loc_resolver resolve, char *err, size_t errlen)
 {
 	char suffix[64];
-	struct writer w = { .resolve = resolve };
+	struct writer w = { .prog = p, .resolve = resolve };
 	bool ok;
 
 	snprintf(suffix, sizeof(suffix), ".facts.%ld.tmp", (long)getpid());
@@ -255,9 +260,10 @@ bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
 	return ok;
 }
 
-bool facts_write_text(const char *unit, loc_resolver resolve, char **text, size_t *size)
+bool facts_write_text(const struct program *p, const char *unit, loc_resolver resolve,
+		      char **text, size_t *size)
 {
-	struct writer w = { .resolve = resolve };
+	struct writer w = { .prog = p, .resolve = resolve };
 
 	w.out = open_memstream(text, size);
 	if (!w.out)
@@ -269,6 +275,7 @@ bool facts_write_text(const char *unit, loc_resolver resolve, char **text, size_
 /* ----- reading ----- */
 
 struct reader {
+	struct program *prog;
 	FILE *in;
 	int lineno;
 	char *line;
@@ -453,8 +460,8 @@ static bool read_event(struct reader *r, struct fn *f)
 	e.stale = stale;
 	/* A call names its callee in api; a hook or a stored address in what. */
 	if (callee)
-		e.callee = function_index(intern(callee), e.kind == EV_CALL ? e.api : e.what,
-					  r->unit);
+		e.callee = function_index(r->prog, intern(callee),
+					  e.kind == EV_CALL ? e.api : e.what, r->unit);
 	else
 		e.callee = -1;
 	if (e.kind == EV_CALL) {
@@ -565,8 +572,8 @@ static bool read_function(struct reader *r)
 	if (!string(r, &key) || !key || !string(r, &name) || !name ||
 	    !number(r, 0, 1, &is_api) || !number(r, 0, 1, &external))
 		return fail(r, "bad function record");
-	index = function_index(intern(key), name, r->unit);
-	f = functions.v[index];
+	index = function_index(r->prog, intern(key), name, r->unit);
+	f = r->prog->functions.v[index];
 	memset(&scratch, 0, sizeof(scratch));
 	classes_init(&scratch.classes);
 	if (f->extracted)
@@ -662,9 +669,9 @@ static bool read_taken(struct reader *r)
 
 	if (!string(r, &key) || !key || !string(r, &name) || !name)
 		return fail(r, "bad taken record");
-	int index = function_index(intern(key), name, r->unit);
+	int index = function_index(r->prog, intern(key), name, r->unit);
 
-	functions.v[index]->address_taken = true;
+	r->prog->functions.v[index]->address_taken = true;
 	return true;
 }
 
@@ -677,8 +684,8 @@ static bool read_initializer(struct reader *r)
 	    !string(r, &name) || !name)
 		return fail(r, "bad init record");
 	init.global = intern(global);
-	init.fn = function_index(intern(key), name, r->unit);
-	vec_push(initializers, init);
+	init.fn = function_index(r->prog, intern(key), name, r->unit);
+	vec_push(r->prog->initializers, init);
 	return true;
 }
 
@@ -736,14 +743,15 @@ static bool read_unit(struct reader *r, unit_filter wanted, bool *read)
  * The units of IN, one after the other.  On failure none of them is
  * analysed: their functions are left out, their initializers dropped.
  */
-static bool read_stream(FILE *in, int *units, loc_maker make_loc, unit_filter wanted,
-			char *err, size_t errlen)
+static bool read_stream(struct program *p, FILE *in, int *units, loc_maker make_loc,
+			unit_filter wanted, char *err, size_t errlen)
 {
 	struct reader r;
-	int first = *units, ninit = initializers.n;
+	int first = *units, ninit = p->initializers.n;
 	bool ok, read;
 
 	memset(&r, 0, sizeof(r));
+	r.prog = p;
 	r.in = in;
 	r.make_loc = make_loc;
 	r.err = err;
@@ -759,17 +767,17 @@ static bool read_stream(FILE *in, int *units, loc_maker make_loc, unit_filter wa
 	free(r.line);
 	vec_free(r.locs);
 	if (!ok) {
-		for (int i = 0; i < functions.n; i++)
-			if (functions.v[i]->unit >= first)
-				functions.v[i]->extracted = false;
-		initializers.n = ninit;
+		for (int i = 0; i < p->functions.n; i++)
+			if (p->functions.v[i]->unit >= first)
+				p->functions.v[i]->extracted = false;
+		p->initializers.n = ninit;
 		*units = first;
 	}
 	return ok;
 }
 
-bool facts_read(const char *path, int *units, loc_maker make_loc, unit_filter wanted,
-		char *err, size_t errlen)
+bool facts_read(struct program *p, const char *path, int *units, loc_maker make_loc,
+		unit_filter wanted, char *err, size_t errlen)
 {
 	struct stat st;
 	FILE *in;
@@ -798,13 +806,13 @@ bool facts_read(const char *path, int *units, loc_maker make_loc, unit_filter wa
 		close(fd);
 		return false;
 	}
-	ok = read_stream(in, units, make_loc, wanted, err, errlen);
+	ok = read_stream(p, in, units, make_loc, wanted, err, errlen);
 	fclose(in);
 	return ok;
 }
 
-bool facts_read_text(const char *text, size_t size, int *units, loc_maker make_loc,
-		     unit_filter wanted, char *err, size_t errlen)
+bool facts_read_text(struct program *p, const char *text, size_t size, int *units,
+		     loc_maker make_loc, unit_filter wanted, char *err, size_t errlen)
 {
 	FILE *in;
 	bool ok;
@@ -818,7 +826,7 @@ bool facts_read_text(const char *text, size_t size, int *units, loc_maker make_l
 		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
 		return false;
 	}
-	ok = read_stream(in, units, make_loc, wanted, err, errlen);
+	ok = read_stream(p, in, units, make_loc, wanted, err, errlen);
 	fclose(in);
 	return ok;
 }

@@ -41,27 +41,28 @@ typedef vc_loc (*loc_maker)(const char *file, int line, int column);
 typedef bool (*unit_filter)(const char *source);
 
 /*
- * Write the extracted functions of UNIT (a source path) into DIR.  On
- * failure false, with the reason in ERR.
+ * Write the extracted functions of P, the unit UNIT (a source path), into
+ * DIR.  On failure false, with the reason in ERR.
  */
-bool facts_write(const char *dir, const char *unit, loc_resolver resolve,
-		 char *err, size_t errlen);
+bool facts_write(const struct program *p, const char *dir, const char *unit,
+		 loc_resolver resolve, char *err, size_t errlen);
 
 /* The same as text in a buffer *TEXT of *SIZE bytes (the caller frees it). */
-bool facts_write_text(const char *unit, loc_resolver resolve, char **text, size_t *size);
+bool facts_write_text(const struct program *p, const char *unit, loc_resolver resolve,
+		      char **text, size_t *size);
 
 /*
  * Read the units in PATH (a facts file holds one; an object section
- * linked from several objects holds one each) into the function table,
- * numbering them from *UNITS on and advancing it.  On failure false, with
- * "line N: what" in ERR; none of the file's units is then analysed.
+ * linked from several objects holds one each) into P, numbering them from
+ * *UNITS on and advancing it.  On failure false, with "line N: what" in
+ * ERR; none of the file's units is then analysed.
  */
-bool facts_read(const char *path, int *units, loc_maker make_loc, unit_filter wanted,
-		char *err, size_t errlen);
+bool facts_read(struct program *p, const char *path, int *units, loc_maker make_loc,
+		unit_filter wanted, char *err, size_t errlen);
 
 /* The same for the SIZE bytes of TEXT (an object's facts section). */
-bool facts_read_text(const char *text, size_t size, int *units, loc_maker make_loc,
-		     unit_filter wanted, char *err, size_t errlen);
+bool facts_read_text(struct program *p, const char *text, size_t size, int *units,
+		     loc_maker make_loc, unit_filter wanted, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -92,7 +92,7 @@ static unsigned event_effects(struct flow_context *cx, const struct instance *in
 			fx |= FX_FRESH;
 		break;
 	case EV_CALL:
-		if (!(s = callee_summary(e)))
+		if (!(s = callee_summary(cx->an, e)))
 			break;
 		if (callee_touches(f, e, &s->unmaps, &in->mapping))
 			fx |= FX_UNMAP;
@@ -147,7 +147,7 @@ static void call_instances(struct flow_context *cx, int k)
 {
 	struct fn *f = cx->f;
 	const struct event e = f->events.v[k];
-	const struct summary *s = callee_summary(&e);
+	const struct summary *s = callee_summary(cx->an, &e);
 	int first = cx->instances.n;
 
 	if (!s)
@@ -196,7 +196,7 @@ static void add_queue_classes(struct flow_context *cx, struct instance *in)
 
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
-		const struct summary *s = callee_summary(e);
+		const struct summary *s = callee_summary(cx->an, e);
 
 		for (int i = 0; s && i < s->defers.n; i++)
 			if (s->defers.v[i].where.depth >= 0 &&
@@ -289,8 +289,8 @@ static void fact_instances(struct flow_context *cx)
 	struct fn *f = cx->f;
 	int first = cx->instances.n;
 
-	for (int i = 0; i < cx->facts->n; i++) {
-		const struct mapping_effect *m = &cx->facts->v[i];
+	for (int i = 0; i < cx->an->facts.n; i++) {
+		const struct mapping_effect *m = &cx->an->facts.v[i];
 		int h = class_of_name(&f->classes, m->holder, NULL, 0, -1);
 		int p = class_of_name(&f->classes, m->pages, NULL, 0, -1);
 		struct vc_name array = m->pages;
@@ -328,8 +328,8 @@ static bool is_fact_holder(const struct flow_context *cx, int c)
 	const name_vec *names = class_names(&cx->f->classes, c);
 
 	for (int i = 0; i < names->n; i++)
-		for (int k = 0; k < cx->facts->n; k++)
-			if (name_equal(names->v[i], cx->facts->v[k].holder))
+		for (int k = 0; k < cx->an->facts.n; k++)
+			if (name_equal(names->v[i], cx->an->facts.v[k].holder))
 				return true;
 	return false;
 }
@@ -364,10 +364,12 @@ static void inferred_instance(struct flow_context *cx, int c, const char *what)
 }
 
 /* Can the function release pages at all, itself or through a callee? */
-static bool may_release(const struct fn *f)
+static bool may_release(const struct flow_context *cx)
 {
+	const struct fn *f = cx->f;
+
 	for (int k = 0; k < f->events.n; k++) {
-		const struct summary *s = callee_summary(&f->events.v[k]);
+		const struct summary *s = callee_summary(cx->an, &f->events.v[k]);
 
 		if (f->events.v[k].kind == EV_RELEASE || (s && s->releases.n))
 			return true;
@@ -380,7 +382,7 @@ void flow_entry_instances(struct flow_context *cx)
 	struct fn *f = cx->f;
 
 	/* They only matter where pages are released. */
-	if (!may_release(f))
+	if (!may_release(cx))
 		return;
 	fact_instances(cx);
 	/*
@@ -413,11 +415,11 @@ void flow_name_instances(struct flow_context *cx)
 	}
 }
 
-void flow_init(struct flow_context *cx, struct fn *f, const mapping_vec *facts)
+void flow_init(struct flow_context *cx, const struct analysis *an, struct fn *f)
 {
 	memset(cx, 0, sizeof(*cx));
+	cx->an = an;
 	cx->f = f;
-	cx->facts = facts;
 }
 
 void flow_release(struct flow_context *cx)

@@ -66,6 +66,7 @@ enum {
 enum { LIVE = 1, DEFERRED = 2, ENDED = 4, TESTED = 8, UNMAPPED = 16 };
 
 struct flow_context {
+	const struct analysis *an;
 	struct fn *f;
 	VEC(struct instance) instances;
 	struct class_set site_pages;	/* pages mapped by site instances */
@@ -76,8 +77,6 @@ struct flow_context {
 	 * there: in a loop it may be the unmap of an earlier iteration's.
 	 */
 	bool leaving;
-	/* Mappings held in fields or globals (summary.h), for fact instances. */
-	const mapping_vec *facts;
 };
 
 struct flow {
@@ -92,7 +91,7 @@ struct flow {
 
 bool set_has(struct fn *f, const struct class_set *s, int c);
 
-void flow_init(struct flow_context *cx, struct fn *f, const mapping_vec *facts);
+void flow_init(struct flow_context *cx, const struct analysis *an, struct fn *f);
 void flow_release(struct flow_context *cx);
 /* Site instances: map calls and calls to functions that map. */
 void flow_site_instances(struct flow_context *cx);

@@ -5,16 +5,11 @@
 
 #include "fnmodel.h"
 
-fn_vec functions;
-initializer_vec initializers;
-int analysed_unit = -1;
-static struct int_map by_key;
-
-int function_index(int key, const char *name, int unit)
+int function_index(struct program *p, int key, const char *name, int unit)
 {
 	int i;
 
-	if (int_map_get(&by_key, key, &i))
+	if (int_map_get(&p->by_key, key, &i))
 		return i;
 
 	struct fn *f = (struct fn *)vc_alloc(sizeof(*f));
@@ -22,24 +17,24 @@ int function_index(int key, const char *name, int unit)
 	f->key = key;
 	f->unit = unit;
 	classes_init(&f->classes);
-	vec_push(functions, f);
-	int_map_put(&by_key, key, functions.n - 1);
-	return functions.n - 1;
+	vec_push(p->functions, f);
+	int_map_put(&p->by_key, key, p->functions.n - 1);
+	return p->functions.n - 1;
 }
 
-bool function_analysed(const struct fn *f)
+bool function_analysed(const struct analysis *an, const struct fn *f)
 {
-	return f->extracted && (analysed_unit < 0 || f->unit == analysed_unit);
+	return f->extracted && (an->unit < 0 || f->unit == an->unit);
 }
 
-const struct summary *callee_summary(const struct event *e)
+const struct summary *callee_summary(const struct analysis *an, const struct event *e)
 {
 	const struct fn *g;
 
 	if (e->kind != EV_CALL)
 		return NULL;
-	g = functions.v[e->callee];
-	return function_analysed(g) && !g->is_api ? &g->sum : NULL;
+	g = an->prog->functions.v[e->callee];
+	return function_analysed(an, g) && !g->is_api ? &g->sum : NULL;
 }
 
 int bind_name(struct fn *f, const struct event *e, struct vc_name name)
@@ -72,15 +67,15 @@ void function_clear(struct fn *f)
 	f->extracted = false;
 }
 
-void functions_free(void)
+void program_free(struct program *p)
 {
-	for (int i = 0; i < functions.n; i++) {
-		function_clear(functions.v[i]);
-		vc_free(functions.v[i]);
+	for (int i = 0; i < p->functions.n; i++) {
+		function_clear(p->functions.v[i]);
+		vc_free(p->functions.v[i]);
 	}
-	vec_free(functions);
-	vec_free(initializers);
-	int_map_free(&by_key);
+	vec_free(p->functions);
+	vec_free(p->initializers);
+	int_map_free(&p->by_key);
 }
 
 /* The edge slots into each block, grouped by block (a counting sort). */
@@ -104,20 +99,21 @@ void function_link_preds(struct fn *f)
 	}
 }
 
-
-bool function_called_indirectly(const struct fn *f)
+bool function_called_indirectly(const struct analysis *an, const struct fn *f)
 {
+	const struct program *p = an->prog;
+
 	if (f->address_taken)
 		return true;
-	for (int i = 0; i < initializers.n; i++)
-		if (functions.v[initializers.v[i].fn] == f)
+	for (int i = 0; i < p->initializers.n; i++)
+		if (p->functions.v[p->initializers.v[i].fn] == f)
 			return true;
-	for (int i = 0; i < functions.n; i++) {
-		const struct fn *g = functions.v[i];
+	for (int i = 0; i < p->functions.n; i++) {
+		const struct fn *g = p->functions.v[i];
 
-		for (int k = 0; function_analysed(g) && k < g->events.n; k++)
+		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++)
 			if (g->events.v[k].kind == EV_FNSTORE &&
-			    functions.v[g->events.v[k].callee] == f)
+			    p->functions.v[g->events.v[k].callee] == f)
 				return true;
 	}
 	return false;

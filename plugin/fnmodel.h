@@ -145,30 +145,43 @@ struct initializer {
 	int fn;			/* function index */
 };
 typedef VEC(struct initializer) initializer_vec;
-extern initializer_vec initializers;
 
 /* All functions seen: one translation unit (plugin) or a whole build (merge). */
 typedef VEC(struct fn *) fn_vec;
-extern fn_vec functions;
-/* The unit being analysed on its own, or -1 for all of them at once. */
-extern int analysed_unit;
+struct program {
+	fn_vec functions;
+	initializer_vec initializers;
+	struct int_map by_key;		/* interned key -> function index */
+};
+
+/*
+ * One analysis of a program: which of its functions take part, and what
+ * it concludes beyond their summaries.  The summaries are kept in the
+ * functions, so one analysis of a program runs at a time (the merge runs
+ * one per unit, then one of the whole build).
+ */
+struct analysis {
+	struct program *prog;
+	int unit;		/* the unit analysed on its own, or -1: all */
+	mapping_vec facts;	/* mappings held in fields or globals */
+};
 
 /* The function with KEY, created on first use. */
-int function_index(int key, const char *name, int unit);
+int function_index(struct program *p, int key, const char *name, int unit);
 /* Fill fn->preds and the blocks' pred ranges from the edges. */
 void function_link_preds(struct fn *f);
 /* Is F's address stored or passed, so that it may be called through it? */
-bool function_called_indirectly(const struct fn *f);
-/* Is F part of what is being analysed now? */
-bool function_analysed(const struct fn *f);
+bool function_called_indirectly(const struct analysis *an, const struct fn *f);
+/* Is F part of analysis AN? */
+bool function_analysed(const struct analysis *an, const struct fn *f);
 /* The summary of the callee of call event E, or NULL if it has none. */
-const struct summary *callee_summary(const struct event *e);
+const struct summary *callee_summary(const struct analysis *an, const struct event *e);
 /* The class in F of NAME as seen by the callee of call event E. */
 int bind_name(struct fn *f, const struct event *e, struct vc_name name);
 void summary_clear(struct summary *s);
 /* Forget F's body and summary. */
 void function_clear(struct fn *f);
-void functions_free(void);
+void program_free(struct program *p);
 
 #ifdef __cplusplus
 }

@@ -63,10 +63,10 @@ int symbol_key(tree decl)
 					 main_input_filename, DECL_UID(decl)));
 }
 
-int function_of(tree fndecl)
+int function_of(struct program *p, tree fndecl)
 {
-	int index = function_index(symbol_key(fndecl), intern_str(decl_name(fndecl)), 0);
+	int index = function_index(p, symbol_key(fndecl), intern_str(decl_name(fndecl)), 0);
 
-	functions.v[index]->external = TREE_PUBLIC(fndecl);
+	p->functions.v[index]->external = TREE_PUBLIC(fndecl);
 	return index;
 }

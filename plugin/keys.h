@@ -13,7 +13,8 @@
 int field_key(tree field);
 /* A global's or function's key: its name if public, else name@unit#uid. */
 int symbol_key(tree decl);
-/* The function table index of FNDECL, entered on first use. */
-int function_of(tree fndecl);
+struct program;
+/* The index of FNDECL in P's table, entered on first use. */
+int function_of(struct program *p, tree fndecl);
 
 #endif

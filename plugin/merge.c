@@ -142,9 +142,15 @@ static void damaged_input(const char *path, const char *err)
 		keep_going ? "; skipping this file" : "");
 }
 
+/* What the merge has read: the build's functions, from how many units. */
+struct build {
+	struct program prog;
+	int units;
+};
+
 /* What reading the facts sections of one object file gives. */
 struct object_read {
-	int *units;
+	struct build *b;
 	int sections;
 	bool ok;
 };
@@ -155,8 +161,8 @@ static void read_section(const char *object, const char *data, size_t size, void
 	char err[256], where[4096 + 64];
 
 	o->sections++;
-	if (units_done(facts_read_text(data, size, o->units, make_loc, unit_wanted, err,
-				       sizeof(err))))
+	if (units_done(facts_read_text(&o->b->prog, data, size, &o->b->units, make_loc,
+				       unit_wanted, err, sizeof(err))))
 		return;
 	snprintf(where, sizeof(where), "%s: section %s", object, FACTS_SECTION);
 	damaged_input(where, err);
@@ -168,9 +174,9 @@ static void read_section(const char *object, const char *data, size_t size, void
  * passed over in a directory (most objects of a build have none) and an
  * error when named (EXPLICIT).
  */
-static bool read_object(const char *path, int *units, bool explicit)
+static bool read_object(struct build *b, const char *path, bool explicit)
 {
-	struct object_read o = { units, 0, true };
+	struct object_read o = { b, 0, true };
 	char err[4096 + 256];
 
 	if (!objfile_sections(path, FACTS_SECTION, read_section, &o, err, sizeof(err))) {
@@ -186,7 +192,7 @@ static bool read_object(const char *path, int *units, bool explicit)
 }
 
 /* A facts file, or an object or archive; false (and a line saying why) if damaged. */
-static bool read_file(const char *path, int *units, bool explicit)
+static bool read_file(struct build *b, const char *path, bool explicit)
 {
 	unsigned char head[8];
 	struct stat st;
@@ -201,8 +207,9 @@ static bool read_file(const char *path, int *units, bool explicit)
 		fclose(f);
 	}
 	if (objfile_recognised(head, n))
-		return read_object(path, units, explicit);
-	if (units_done(facts_read(path, units, make_loc, unit_wanted, err, sizeof(err))))
+		return read_object(b, path, explicit);
+	if (units_done(facts_read(&b->prog, path, &b->units, make_loc, unit_wanted, err,
+				  sizeof(err))))
 		return true;
 	damaged_input(path, err);
 	return false;
@@ -257,7 +264,7 @@ static bool read_by_name(const char *name)
  * (not a build's "source" link) in name order, or DIR itself if it is a
  * file; false if one could not be read.
  */
-static bool read_dir(const char *dir, int *units, bool explicit)
+static bool read_dir(struct build *b, const char *dir, bool explicit)
 {
 	path_vec names = { NULL, 0, 0 };
 	struct stat st;
@@ -268,11 +275,11 @@ static bool read_dir(const char *dir, int *units, bool explicit)
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode))
-		return read_file(dir, units, explicit);
+		return read_file(b, dir, explicit);
 	if (!dir_entries(dir, read_by_name, true, &names))
 		return false;
 	for (int i = 0; i < names.n; i++) {
-		ok &= read_dir(names.v[i], units, false);
+		ok &= read_dir(b, names.v[i], false);
 		vc_free(names.v[i]);
 	}
 	vec_free(names);
@@ -357,27 +364,26 @@ static bool complete;
 /* --disable: the checks not to report. */
 static unsigned disabled_checks;
 
-/* Summaries and checks over what analysed_unit selects. */
-static void analyse(report_vec *out, FILE *verbose)
+/* Summaries and checks of AN: one unit, or the whole build. */
+static void analyse(struct analysis *an, report_vec *out, FILE *verbose)
 {
 	finding_vec findings = { NULL, 0, 0 };
-	struct check_run run = { NULL, analysed_unit < 0, analysed_unit < 0 && complete,
-				 verbose };
+	struct check_run run = { an, NULL, an->unit < 0, an->unit < 0 && complete, verbose };
 	const char *unsettled = NULL;
-	int missed = summaries_compute(&unsettled);
+	int missed = summaries_compute(an, &unsettled);
 
 	/* Only the whole build's: a unit's groups are in it too. */
-	if (missed && analysed_unit < 0)
+	if (missed && an->unit < 0)
 		fprintf(stderr, "vmapcheck-merge: note: the summaries of %d group%s of mutually "
 			"recursive functions (one has '%s') did not settle in %d rounds; "
 			"findings through them may be missing\n", missed, missed > 1 ? "s" : "",
 			unsettled, SUMMARY_ROUNDS);
 	if (verbose)
-		summaries_dump(verbose);
+		summaries_dump(an, verbose);
 	checks_run(&run, disabled_checks, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);
-	summaries_clear();
+	summaries_clear(an);
 }
 
 static bool known(const report_vec *v, const char *key)
@@ -679,7 +685,8 @@ int main(int argc, char **argv)
 	const char *expect = NULL, *rules = NULL, *srcroot = NULL, *fixes = NULL;
 	char *root = NULL;	/* srcroot, absolute */
 	bool json = false, sarif = false, all = false, ok = true;
-	int units = 0;
+	struct build b = { 0 };
+	struct analysis whole_build = { &b.prog, -1, { NULL, 0, 0 } };
 	char err[MODEL_ERROR_SIZE];
 
 	for (int i = 1; i < argc; i++) {
@@ -741,20 +748,22 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = 0; i < inputs.n; i++)
-		ok &= read_dir(inputs.v[i], &units, true);
+		ok &= read_dir(&b, inputs.v[i], true);
 	if (expect)
 		ok &= expected_units(expect);
 	if (rules)
 		ok &= read_rules_report(rules, root, &from_rules);
 	vec_free(inputs);
 	if (!ok && !keep_going)
-		return 2;
+		goto out;
 
 	/* What each compile reported on its own, then the whole build. */
-	for (analysed_unit = 0; analysed_unit < units; analysed_unit++)
-		analyse(&per_unit, verbose);
-	analysed_unit = -1;
-	analyse(&whole, verbose);
+	for (int u = 0; u < b.units; u++) {
+		struct analysis unit = { &b.prog, u, { NULL, 0, 0 } };
+
+		analyse(&unit, &per_unit, verbose);
+	}
+	analyse(&whole_build, &whole, verbose);
 
 	/* What the whole build adds to the compiles; with --all, what the
 	   compiles reported as well, once each. */
@@ -780,12 +789,13 @@ int main(int argc, char **argv)
 		print_json(&news, all || rules);
 	else
 		print_text(&news);
+out:
 	vec_free(per_unit);
 	vec_free(whole);
 	vec_free(news);
 	vec_free(from_rules);
 	vc_free(root);
-	functions_free();
+	program_free(&b.prog);
 	model_free(&model);
 	return ok ? 0 : 2;
 }

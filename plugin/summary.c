@@ -6,8 +6,6 @@
 #include "flow.h"
 #include "summary.h"
 
-mapping_vec facts;
-
 static bool add_effect(effect_vec *v, struct effect eff)
 {
 	for (int i = 0; i < v->n; i++) {
@@ -69,33 +67,90 @@ static bool add_mapping(mapping_vec *v, struct mapping_effect m)
 	return true;
 }
 
-static void export_mapping(struct fn *f, int holder, const name_vec *pages,
+static bool export_mapping(struct fn *f, int holder, const name_vec *pages,
 			   struct mapping_effect m)
 {
 	const name_vec *hn = class_names(&f->classes, holder);
+	bool changed = false;
 
 	for (int i = 0; i < hn->n; i++) {
 		for (int k = 0; k < pages->n; k++) {
 			m.holder = hn->v[i];
 			m.pages = pages->v[k];
-			add_mapping(&f->sum.maps, m);
+			changed |= add_mapping(&f->sum.maps, m);
 		}
 	}
+	return changed;
+}
+
+/*
+ * Is object class OBJ of F the record a mapping of IN keeps of itself:
+ * what a call given the mapping returns (find_vm_area(vaddr))?
+ */
+static bool mapping_record(struct fn *f, const struct instance *in, int obj)
+{
+	struct class_table *t = &f->classes;
+
+	obj = class_find(t, obj);
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+		int p;
+
+		if (e->kind != EV_CALL || e->cls < 0 || (p = class_pointee(t, e->cls)) < 0 ||
+		    class_find(t, p) != obj)
+			continue;
+		for (int i = 0; i < e->nargs; i++) {
+			int arg = f->args.v[e->first_arg + i];
+
+			if (arg >= 0 && set_has(f, &in->mapping, arg))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is array class C stored only into records of IN's mapping
+ * ("find_vm_area(vaddr)->pages = pages", as dma_common_pages_remap()
+ * does)?  Then its field names are the record's: they name the pages of
+ * whichever mapping a record describes, and whoever releases pages
+ * through a record has looked it up by that mapping, to take it down.
+ */
+static bool kept_in_records_only(struct fn *f, const struct instance *in, int c)
+{
+	struct class_table *t = &f->classes;
+	bool kept = false;
+
+	c = class_find(t, c);
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+
+		if (e->kind != EV_STORE || e->pages < 0 || class_find(t, e->pages) != c)
+			continue;
+		if (e->base < 0 || !mapping_record(f, in, e->base))
+			return false;
+		kept = true;
+	}
+	return kept;
 }
 
 /*
  * How callers name the pages of IN: through the arrays handed to the map
  * call ("dic->tpages[]"), not every name their page pointers also have
- * (pages copied from another array share the element class).
+ * (pages copied from another array share the element class), nor the
+ * fields of the mapping's own record.
  */
 static void page_names(struct fn *f, const struct instance *in, name_vec *out)
 {
 	for (int a = 0; a < in->arrays.n; a++) {
 		const name_vec *names = class_names(&f->classes, in->arrays.c[a]);
+		bool record = kept_in_records_only(f, in, in->arrays.c[a]);
 
 		for (int i = 0; i < names->n; i++) {
 			struct vc_name n = names->v[i];
 
+			if (record && n.kind == NAME_FIELD)
+				continue;
 			if (n.depth < NAME_MAX_DEPTH) {
 				n.depth++;
 				vec_push(*out, n);
@@ -154,8 +209,9 @@ static bool import_list(struct fn *f, const struct event *e, effect_vec *into,
 }
 
 /* Releases, unmaps and defers: a fixpoint over the analysed functions. */
-static bool compute_effects(struct fn *f)
+static bool compute_effects(const struct analysis *an, struct fn *f)
 {
+	const fn_vec *fns = &an->prog->functions;
 	bool changed = false;
 
 	for (int i = 0; i < f->events.n; i++) {
@@ -176,9 +232,9 @@ static bool compute_effects(struct fn *f)
 			changed |= export_class(f, &f->sum.defers, e->cls, eff);
 			break;
 		case EV_CALL:
-			if (functions.v[e->callee] != f)
-				functions.v[e->callee]->called = true;
-			if (!(s = callee_summary(e)))
+			if (fns->v[e->callee] != f)
+				fns->v[e->callee]->called = true;
+			if (!(s = callee_summary(an, e)))
 				break;
 			changed |= import_list(f, e, &f->sum.releases, &s->releases);
 			changed |= import_list(f, e, &f->sum.unmaps, &s->unmaps);
@@ -215,13 +271,15 @@ static const char *kept_as(struct fn *f, const struct instance *in)
 /*
  * Mappings a function leaves behind: those still live when it returns, in
  * its result, an out-parameter, a field or a global.  Needs the effects
- * (an unmap in a callee ends a mapping) and the callees' mappings.
+ * (an unmap in a callee ends a mapping) and the callees' mappings.  True
+ * if it found one it did not know.
  */
-static void compute_maps(struct fn *f)
+static bool compute_maps(const struct analysis *an, struct fn *f)
 {
 	struct flow_context cx;
+	bool changed = false;
 
-	flow_init(&cx, f, &facts);
+	flow_init(&cx, an, f);
 	cx.leaving = true;
 	flow_site_instances(&cx);
 	for (int i = 0; i < cx.instances.n; i++) {
@@ -238,20 +296,23 @@ static void compute_maps(struct fn *f)
 
 			page_names(f, in, &pages);
 			for (int h = 0; h < in->mapping.n; h++)
-				export_mapping(f, in->mapping.c[h], &pages, m);
+				changed |= export_mapping(f, in->mapping.c[h], &pages, m);
 			vec_free(pages);
 		}
 		flow_free(&fl);
 	}
 	flow_release(&cx);
+	return changed;
 }
 
-static void collect_facts(void)
+static void collect_facts(struct analysis *an)
 {
-	for (int i = 0; i < functions.n; i++) {
-		const mapping_vec *maps = &functions.v[i]->sum.maps;
+	const fn_vec *fns = &an->prog->functions;
 
-		if (!function_analysed(functions.v[i]))
+	for (int i = 0; i < fns->n; i++) {
+		const mapping_vec *maps = &fns->v[i]->sum.maps;
+
+		if (!function_analysed(an, fns->v[i]))
 			continue;
 		for (int k = 0; k < maps->n; k++) {
 			struct mapping_effect m = maps->v[k];
@@ -259,22 +320,23 @@ static void collect_facts(void)
 			if (m.holder.depth == 0 &&
 			    (m.holder.kind == NAME_FIELD || m.holder.kind == NAME_GLOBAL) &&
 			    (m.pages.kind == NAME_FIELD || m.pages.kind == NAME_GLOBAL))
-				add_mapping(&facts, m);
+				add_mapping(&an->facts, m);
 		}
 	}
 }
 
-static bool summarised(const struct fn *f)
+static bool summarised(const struct analysis *an, const struct fn *f)
 {
-	return function_analysed(f) && !f->is_api;
+	return function_analysed(an, f) && !f->is_api;
 }
 
 /* The summarised callee of the call event K of F, or -1. */
-static int summarised_callee(const struct fn *f, int k)
+static int summarised_callee(const struct analysis *an, const struct fn *f, int k)
 {
+	const fn_vec *fns = &an->prog->functions;
 	const struct event *e = &f->events.v[k];
 
-	return e->kind == EV_CALL && summarised(functions.v[e->callee]) ? e->callee : -1;
+	return e->kind == EV_CALL && summarised(an, fns->v[e->callee]) ? e->callee : -1;
 }
 
 /*
@@ -288,9 +350,10 @@ struct components {
 	VEC(int) starts;
 };
 
-static void call_graph_components(struct components *out)
+static void call_graph_components(const struct analysis *an, struct components *out)
 {
-	int n = functions.n, next = 0;
+	const fn_vec *fns = &an->prog->functions;
+	int n = fns->n, next = 0;
 	int *index = (int *)vc_alloc(n * sizeof(int)), *low = (int *)vc_alloc(n * sizeof(int));
 	bool *on_stack = (bool *)vc_alloc(n * sizeof(bool));
 	VEC(int) stack = { NULL, 0, 0 };
@@ -301,7 +364,7 @@ static void call_graph_components(struct components *out)
 	for (int i = 0; i < n; i++)
 		index[i] = -1;
 	for (int root = 0; root < n; root++) {
-		if (index[root] >= 0 || !summarised(functions.v[root]))
+		if (index[root] >= 0 || !summarised(an, fns->v[root]))
 			continue;
 		vec_push(walk, ((struct frame){ root, 0 }));
 		index[root] = low[root] = next++;
@@ -309,10 +372,10 @@ static void call_graph_components(struct components *out)
 		on_stack[root] = true;
 		while (walk.n) {
 			struct frame *fr = &vec_last(walk);
-			const struct fn *f = functions.v[fr->v];
+			const struct fn *f = fns->v[fr->v];
 			int v = fr->v, w = -1;
 
-			while (fr->k < f->events.n && (w = summarised_callee(f, fr->k++)) < 0)
+			while (fr->k < f->events.n && (w = summarised_callee(an, f, fr->k++)) < 0)
 				;
 			if (w >= 0 && index[w] < 0) {
 				index[w] = low[w] = next++;
@@ -348,75 +411,78 @@ static void call_graph_components(struct components *out)
 }
 
 /* Does the component of ORDER[FIRST, END) call itself? */
-static bool recursive(const struct components *c, int first, int end)
+static bool recursive(const struct analysis *an, const struct components *c, int first,
+		      int end)
 {
-	const struct fn *f = functions.v[c->order.v[first]];
+	const fn_vec *fns = &an->prog->functions;
+	const struct fn *f = fns->v[c->order.v[first]];
 
 	if (end - first > 1)
 		return true;
 	for (int k = 0; k < f->events.n; k++)
-		if (summarised_callee(f, k) == c->order.v[first])
+		if (summarised_callee(an, f, k) == c->order.v[first])
 			return true;
 	return false;
 }
 
-/* The effects of the component to a fixpoint; false if they did not settle. */
-static bool settle(const struct components *c, int first, int end)
+/*
+ * The effects of the component to a fixpoint, then the mappings it leaves
+ * behind (which need the effects: an unmap in a callee ends a mapping),
+ * again to a fixpoint; false if either did not settle.
+ */
+static bool settle(const struct analysis *an, const struct components *c, int first, int end)
 {
-	bool again = recursive(c, first, end);
+	const fn_vec *fns = &an->prog->functions;
+	bool again = recursive(an, c, first, end), effects = false;
 
+	for (int round = 0; round < SUMMARY_ROUNDS && !effects; round++) {
+		bool changed = false;
+
+		for (int i = first; i < end; i++)
+			changed |= compute_effects(an, fns->v[c->order.v[i]]);
+		effects = !changed || !again;
+	}
 	for (int round = 0; round < SUMMARY_ROUNDS; round++) {
 		bool changed = false;
 
 		for (int i = first; i < end; i++)
-			changed |= compute_effects(functions.v[c->order.v[i]]);
+			changed |= compute_maps(an, fns->v[c->order.v[i]]);
 		if (!changed || !again)
-			return true;
+			return effects;
 	}
 	return false;
 }
 
-int summaries_compute(const char **unsettled)
+int summaries_compute(struct analysis *an, const char **unsettled)
 {
+	const fn_vec *fns = &an->prog->functions;
 	struct components c = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	int missed = 0;
 
-	call_graph_components(&c);
+	call_graph_components(an, &c);
 	vec_push(c.starts, c.order.n);
-	/* Effects: each component once its callees are final. */
+	/* Each component once its callees are final. */
 	for (int s = 0; s + 1 < c.starts.n; s++) {
 		int first = c.starts.v[s], end = c.starts.v[s + 1];
 
-		if (!settle(&c, first, end) && !missed++ && unsettled)
-			*unsettled = functions.v[c.order.v[first]]->name;
+		if (!settle(an, &c, first, end) && !missed++ && unsettled)
+			*unsettled = fns->v[c.order.v[first]]->name;
 	}
 	vec_free(c.order);
 	vec_free(c.starts);
-	/*
-	 * The mappings left behind (which need the effects: an unmap in a
-	 * callee ends a mapping) in two rounds over the table, which within a
-	 * unit lists callees first.  Callees first over the call graph would
-	 * follow wrappers across files to any depth, but it also carries page
-	 * names that stores into the vmap layer's own objects give a mapping
-	 * (dma_common_pages_remap()'s find_vm_area(vaddr)->pages = pages)
-	 * into every caller, and vfree()'s release of an area's pages becomes
-	 * a finding: not before that is understood.
-	 */
-	for (int round = 0; round < 2; round++)
-		for (int i = 0; i < functions.n; i++)
-			if (summarised(functions.v[i]))
-				compute_maps(functions.v[i]);
-	collect_facts();
+	collect_facts(an);
 	return missed;
 }
 
-void summaries_clear(void)
+void summaries_clear(struct analysis *an)
 {
-	for (int i = 0; i < functions.n; i++) {
-		summary_clear(&functions.v[i]->sum);
-		functions.v[i]->called = false;
+	const fn_vec *fns = &an->prog->functions;
+
+	for (int i = 0; i < fns->n; i++) {
+		summary_clear(&fns->v[i]->sum);
+		fns->v[i]->called = false;
 	}
-	vec_free(facts);
+	vec_free(an->facts);
 }
 
 static void dump_name(FILE *out, struct vc_name n)
@@ -447,12 +513,14 @@ static void dump_effects(FILE *out, const char *what, const effect_vec *v)
 	fputc('\n', out);
 }
 
-void summaries_dump(FILE *out)
+void summaries_dump(const struct analysis *an, FILE *out)
 {
-	for (int i = 0; i < functions.n; i++) {
-		const struct fn *f = functions.v[i];
+	const fn_vec *fns = &an->prog->functions;
 
-		if (!summarised(f))
+	for (int i = 0; i < fns->n; i++) {
+		const struct fn *f = fns->v[i];
+
+		if (!summarised(an, f))
 			continue;
 		fprintf(out, "vmapcheck: summary of %s (%d events)\n", f->name, f->events.n);
 		dump_effects(out, "releases", &f->sum.releases);
@@ -466,11 +534,11 @@ void summaries_dump(FILE *out)
 			fputc('\n', out);
 		}
 	}
-	for (int i = 0; i < facts.n; i++) {
+	for (int i = 0; i < an->facts.n; i++) {
 		fprintf(out, "vmapcheck: fact");
-		dump_name(out, facts.v[i].holder);
+		dump_name(out, an->facts.v[i].holder);
 		fprintf(out, " maps");
-		dump_name(out, facts.v[i].pages);
+		dump_name(out, an->facts.v[i].pages);
 		fputc('\n', out);
 	}
 }

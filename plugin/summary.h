@@ -3,9 +3,9 @@
  * Interprocedural summaries: what each function releases, unmaps, defers
  * and maps, in terms of its parameters, struct fields, globals and return
  * value, so that wrappers of wrappers (and recursion) are covered: the
- * effects callees first over the call graph, recursion to a fixpoint.  Mappings left in struct fields or globals
- * become facts ("obj->vaddr maps obj->pages") that the check applies in
- * every function.
+ * effects callees first over the call graph, recursion to a fixpoint.
+ * Mappings left in struct fields or globals become facts ("obj->vaddr
+ * maps obj->pages") that the checks apply in every function.
  */
 #ifndef VMAPCHECK_SUMMARY_H
 #define VMAPCHECK_SUMMARY_H
@@ -18,23 +18,19 @@
 extern "C" {
 #endif
 
-/* Mappings held in fields or globals, over all analysed functions. */
-extern mapping_vec facts;
-
 /* Rounds over a group of mutually recursive functions before their
    summaries are given up as unsettled. */
 #define SUMMARY_ROUNDS 64
 
 /*
- * Summaries and facts of the analysed functions (see analysed_unit).
- * Returns how many groups of mutually
- * recursive functions did not settle in SUMMARY_ROUNDS rounds (findings
- * through them may be missed), naming a function of the first in
- * *UNSETTLED if not NULL.
+ * The summaries of the functions of AN, and its facts.  Returns how many
+ * groups of mutually recursive functions did not settle in SUMMARY_ROUNDS
+ * rounds (findings through them may be missed), naming a function of the
+ * first in *UNSETTLED if not NULL.
  */
-int summaries_compute(const char **unsettled);
-void summaries_clear(void);
-void summaries_dump(FILE *out);
+int summaries_compute(struct analysis *an, const char **unsettled);
+void summaries_clear(struct analysis *an);
+void summaries_dump(const struct analysis *an, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -81,9 +81,12 @@ static const pass_data extract_pass_data = {
 	.todo_flags_finish = 0,
 };
 
+/* Each function's model into the unit's program, P. */
 class extract_pass : public gimple_opt_pass {
+	struct program *p;
+
 public:
-	extract_pass() : gimple_opt_pass(extract_pass_data, g) {}
+	extract_pass(struct program *prog) : gimple_opt_pass(extract_pass_data, g), p(prog) {}
 
 	bool gate(function *) final override
 	{
@@ -92,7 +95,7 @@ public:
 
 	unsigned int execute(function *fun) final override
 	{
-		extract_function(fun);
+		extract_function(p, fun);
 		return 0;
 	}
 };
@@ -106,7 +109,7 @@ static void resolve_location(vc_loc loc, const char **file, int *line, int *colu
 	*column = at.column;
 }
 
-static void write_facts(void)
+static void write_facts(const struct program *p)
 {
 	char err[512];
 
@@ -114,7 +117,7 @@ static void write_facts(void)
 		error_at(UNKNOWN_LOCATION, "vmapcheck: cannot create the facts directory "
 			 "%qs: %s; check %<-fplugin-arg-vmapcheck-facts%>", facts_dir,
 			 xstrerror(errno));
-	else if (!facts_write(facts_dir, main_input_filename, resolve_location, err,
+	else if (!facts_write(p, facts_dir, main_input_filename, resolve_location, err,
 			      sizeof(err)))
 		error_at(UNKNOWN_LOCATION, "vmapcheck: %s; check %<-fplugin-arg-vmapcheck-facts%>",
 			 err);
@@ -134,37 +137,40 @@ static void emit_object_facts(void *gcc_data, void *user_data)
 	object_facts = NULL;
 }
 
+/* The unit's program, USER_DATA, once every function of it is extracted. */
 static void analyse_unit(void *gcc_data, void *user_data)
 {
+	struct program *p = (struct program *)user_data;
+	struct analysis an = { p, -1, { NULL, 0, 0 } };
 	finding_vec findings = { NULL, 0, 0 };
-	struct check_run run = { api_model(), false, false, verbose ? stderr : NULL };
+	struct check_run run = { &an, api_model(), false, false, verbose ? stderr : NULL };
 	const char *unsettled = NULL;
 	int missed;
 
 	if (!unit_checked())
 		return;
 
-	extract_initializers();
+	extract_initializers(p);
 	if (facts_dir)
-		write_facts();
+		write_facts(p);
 	if (facts_in_object &&
-	    !facts_write_text(main_input_filename, resolve_location, &object_facts,
+	    !facts_write_text(p, main_input_filename, resolve_location, &object_facts,
 			      &object_facts_size))
 		error_at(UNKNOWN_LOCATION, "vmapcheck: cannot keep the facts of this unit for the "
 			 "object: %s", xstrerror(errno));
-	missed = summaries_compute(&unsettled);
+	missed = summaries_compute(&an, &unsettled);
 	if (missed)
 		inform(UNKNOWN_LOCATION, "vmapcheck: the summaries of %d group%s of mutually "
 		       "recursive functions (one has %qs) did not settle in %d rounds; "
 		       "findings through them may be missing", missed, missed > 1 ? "s" : "",
 		       unsettled, SUMMARY_ROUNDS);
 	if (verbose)
-		summaries_dump(stderr);
+		summaries_dump(&an, stderr);
 	checks_run(&run, disabled_checks, &findings);
 	report_findings(&findings, as_errors);
 	vec_free(findings);
-	summaries_clear();
-	functions_free();
+	summaries_clear(&an);
+	program_free(p);
 }
 
 static bool parse_arguments(const char *name, int argc, const plugin_argument *argv,
@@ -252,14 +258,16 @@ __visible int plugin_init(struct plugin_name_args *info,
 	if (verbose)
 		model_dump(api_model(), stderr);
 
+	/* One unit per compiler run: its program lives as long as the plugin. */
+	static struct program unit;
 	struct register_pass_info pass = {
-		.pass = new extract_pass(),
+		.pass = new extract_pass(&unit),
 		.reference_pass_name = "ssa",
 		.ref_pass_instance_number = 1,
 		.pos_op = PASS_POS_INSERT_AFTER,
 	};
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
-	register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_END, analyse_unit, NULL);
+	register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_END, analyse_unit, &unit);
 	if (facts_in_object)
 		register_callback(info->base_name, PLUGIN_FINISH_UNIT, emit_object_facts, NULL);
 	return 0;
