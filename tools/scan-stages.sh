@@ -1,0 +1,475 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The stages of tools/scan, a function each, run in order by its driver
+# over one Kbuild output directory.  They share the driver's settings
+# (KSRC, O, M, SCAN, FACTS...) and hand on what they find in shell
+# variables, named in each stage's comment, and in files of $res.
+
+say()
+{
+	[ "$V" = 0 ] || echo "scan: $*" >&2
+}
+
+die()
+{
+	echo "scan: $*" >&2
+	exit 1
+}
+
+# stage_end NAME: the time of the stage that ends here goes to the summary.
+stage_end()
+{
+	local now
+
+	now=$(date +%s)
+	echo "$1 $((now - stage_began))" >>"$res/times"
+	stage_began=$now
+}
+
+# wait_progress PID WHAT TOTAL [COUNT-COMMAND...]: report every 10 seconds
+# how far a background job is (the count, if a command gives one, and the
+# seconds) until it ends; its exit status.
+wait_progress()
+{
+	local pid what total
+
+	pid=$1 what=$2 total=$3
+	shift 3
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 10
+		kill -0 "$pid" 2>/dev/null &&
+			say "$what: ${1:+$("$@")${total:+/$total} }($(($(date +%s) - stage_began)) s)"
+	done
+	wait "$pid"
+}
+
+kmake()
+{
+	make -C "$KSRC" O="$O" CC="$GCC" HOSTCC="$GCC" "$@"
+}
+
+# ----- configure -----
+
+# make_config defconfig|allmodconfig|scanconfig: O/.config made by Kbuild.
+# scanconfig is allmodconfig less what instruments every compile
+# (sanitizers, coverage, the kernel's own GCC plugins, FORTIFY_SOURCE) and
+# -Werror: none of it decides whether a file builds, all of it makes each
+# compile slower, and -Werror could stop one.
+make_config()
+{
+	case $1 in
+	scanconfig)
+		kmake allmodconfig &&
+		# shellcheck disable=SC2046
+		"$KSRC/scripts/config" --file "$O/.config" $(printf -- '--disable %s ' \
+			KASAN KCSAN KMSAN UBSAN KCOV GCOV_KERNEL GCC_PLUGINS FORTIFY_SOURCE WERROR) &&
+		kmake olddefconfig ;;
+	*)
+		kmake "$1" ;;
+	esac
+}
+
+# The tree, O/.config and make prepare.  Sets KSRC (absolute), version,
+# series (the kernel-fixes series for it), config_how, srcarch.
+stage_configure()
+{
+	local want
+
+	if [ -z "$KSRC" ]; then
+		KSRC=$(kernel_source 6.12) || die "the default tree could not be extracted"
+	fi
+	KSRC=$(cd "$KSRC" 2>/dev/null && pwd) || die "KSRC: no such directory"
+	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/mm" ] ||
+		die "'$KSRC' is not a kernel source tree (no Makefile or mm/); set KSRC=DIR"
+	[ -z "$M" ] || [ -d "$KSRC/$M" ] || die "M=$M: no such directory in $KSRC"
+	version=$(make -s -C "$KSRC" kernelversion 2>/dev/null)
+	series=$top/kernel-fixes/linux-$(echo "$version" | cut -d. -f1,2)
+
+	# Without CONFIG a .config of the user's own is used as it is; else (none,
+	# or one this script made) the default, scanconfig.
+	if [ -z "$CONFIG" ] && { [ ! -f "$O/.config" ] || [ -f "$res/config-made-by" ]; }; then
+		CONFIG=scanconfig
+	fi
+	if [ -n "$CONFIG" ]; then
+		want=$CONFIG
+		[ -f "$CONFIG" ] && want="file $(md5sum <"$CONFIG")"
+		if [ ! -f "$O/.config" ] || [ "$(cat "$res/config-made-by" 2>/dev/null)" != "$want" ]; then
+			say "configure: $CONFIG"
+			if [ -f "$CONFIG" ]; then
+				cp "$CONFIG" "$O/.config" && kmake olddefconfig
+			else
+				make_config "$CONFIG"
+			fi >"$res/config.log" 2>&1 || die "configuring failed; see $res/config.log"
+			echo "$want" >"$res/config-made-by"
+		fi
+		config_how=$CONFIG
+	else
+		config_how="$O/.config, as it was"
+	fi
+	say "prepare: $KSRC (O=$O)"
+	kmake -j"$JOBS" prepare >"$res/prepare.log" 2>&1 || die "make prepare failed; see $res/prepare.log"
+	srcarch=$(sed -n 's/^SRCARCH[[:space:]]*:\{0,1\}=[[:space:]]*//p' "$O/Makefile" 2>/dev/null)
+	[ -n "$srcarch" ] || srcarch=$(uname -m | sed 's/x86_64/x86/; s/aarch64/arm64/')
+}
+
+# ----- compile -----
+
+# facts_of FILE: the facts file the plugin wrote for FILE, if any.
+facts_of()
+{
+	awk -F'\t' -v unit="$KSRC/$1" '$1 == unit { print $2 }' "$res/facts-units"
+}
+
+# plugin_sources: the sources (under KSRC) of the objects
+# under O/M that Kbuild compiled with this plugin, as their saved command
+# lines say (host programs and linked objects are not).
+plugin_sources()
+{
+	find "$O/$M" -path "$res" -prune -o -name '.*.o.cmd' -print |
+		xargs -r grep -lF -e "-fplugin=$plugin" |
+		sed "s|^$O/||; s,\\(.*/\\)\\.\\([^/]*\\)\\.o\\.cmd\$,\\1\\2.c," |
+		while read -r file; do
+			[ -f "$KSRC/$file" ] && echo "$file"
+		done
+}
+
+# The mapping files (quick) or the whole kernel (full) with the plugin,
+# and what the merge reads.  Sets plugin, facts, ncompiled.
+stage_compile()
+{
+	local sum kcflags compiled_count objs total file
+
+	# The plugin in a directory named by its content (GCC names a plugin by
+	# its file name): a new plugin is a new command line, so Kbuild
+	# recompiles, and stale facts go.
+	sum=$(md5sum <"$PLUGIN" | cut -c1-12)
+	plugin=$res/plugin-$sum/vmapcheck.so
+	if [ ! -f "$plugin" ]; then
+		rm -rf "$res"/plugin-* "$res/facts"
+		mkdir -p "$(dirname "$plugin")"
+		cp "$PLUGIN" "$plugin"
+	fi
+	facts=$res/facts
+	if [ "$FACTS" = object ]; then
+		# Only the objects hold facts: none may be read from elsewhere in O.
+		rm -rf "$facts"
+		kcflags="-fplugin=$plugin -fplugin-arg-vmapcheck-facts-in-object"
+		compiled_count="find '$O/$M' -name '*.o' -newer '$res/compile-stamp' | grep -c ."
+	else
+		mkdir -p "$facts"
+		kcflags="-fplugin=$plugin -fplugin-arg-vmapcheck-facts=$facts"
+		compiled_count="ls '$facts' | grep -c '\\.facts\$'"
+	fi
+
+	# The C files that name a mapping API (the rules scan them all), and those
+	# of this architecture (the compile).
+	mapping_sources "$KSRC" "$M" >"$res/sources"
+	grep -E "^arch/$srcarch/|^[^a]|^a[^r]" "$res/sources" >"$res/files"
+
+	touch "$res/compile-stamp"
+	if [ "$SCAN" = quick ]; then
+		objs=$(sed 's/\.c$/.o/' "$res/files")
+		total=$(wc -l <"$res/files")
+		say "compile: $total files that use a mapping API, with the plugin"
+		# shellcheck disable=SC2086
+		kmake -k -j"$JOBS" KCFLAGS="$kcflags" $objs >"$res/compile.log" 2>&1 &
+	else
+		total=
+		say "compile: the whole kernel${M:+ ($M)}, with the plugin"
+		kmake -k -j"$JOBS" KCFLAGS="$kcflags" ${M:+"$M/"} >"$res/compile.log" 2>&1 &
+	fi
+	wait_progress $! compile "$total" sh -c "$compiled_count"
+	# The mapping files without an object did not build in this
+	# configuration.
+	: >"$res/skipped"
+	while read -r file; do
+		[ -f "$O/${file%.c}.o" ] || echo "$file" >>"$res/skipped"
+	done <"$res/files"
+	# The units the merge must have facts of: those of its input whose objects
+	# this plugin compiled, now or in an earlier scan (the facts go only with
+	# the plugin).  A compile that ccache answered writes its object but no
+	# facts file, and so does a build into an O whose facts were removed: the
+	# merge names such a unit (--expect).
+	if [ "$SCAN" = quick ]; then
+		plugin_sources | grep -xF -f <(grep -vxF -f "$res/skipped" "$res/files")
+	else
+		plugin_sources
+	fi | sed "s|^|$KSRC/|" >"$res/compiled"
+	# What the merge reads: the facts of the scanned files (quick), or of
+	# every file compiled under M (full).
+	if [ "$FACTS" = object ]; then
+		if [ "$SCAN" = quick ]; then
+			grep -vxF -f "$res/skipped" "$res/files" | sed "s|^|$O/|; s|\\.c\$|.o|"
+			ncompiled=$(grep -vxcF -f "$res/skipped" "$res/files")
+		else
+			echo "$O/$M"
+			ncompiled=$(grep -c . "$res/compiled")
+		fi >"$res/merge-inputs"
+	else
+		# Objects without facts (a compile that ccache answered, an O whose
+		# facts were removed) are compiled once more, past ccache.
+		facts_units "$facts" | cut -f1 | grep -vxF -f - "$res/compiled" |
+			sed "s|^$KSRC/||; s|\\.c\$|.o|" >"$res/no-facts"
+		if [ -s "$res/no-facts" ]; then
+			say "compile: $(grep -c . "$res/no-facts") objects have no facts (ccache answered, or the facts were removed); compiling them again without ccache"
+			(cd "$O" && xargs rm -f <"$res/no-facts")
+			# shellcheck disable=SC2046
+			CCACHE_DISABLE=1 kmake -k -j"$JOBS" KCFLAGS="$kcflags" $(cat "$res/no-facts") \
+				>>"$res/compile.log" 2>&1
+		fi
+		facts_units "$facts" >"$res/facts-units"
+		rm -rf "$res/facts-used"
+		mkdir -p "$res/facts-used"
+		if [ "$SCAN" = quick ]; then
+			grep -vxF -f "$res/skipped" "$res/files" | while read -r file; do
+				facts_of "$file"
+			done
+		else
+			awk -F'\t' -v prefix="$KSRC/${M:+$M/}" 'index($1, prefix) == 1 { print $2 }' \
+				"$res/facts-units"
+		fi | xargs -r ln -s -t "$res/facts-used"
+		echo "$res/facts-used" >"$res/merge-inputs"
+		ncompiled=$(ls "$res/facts-used" | grep -c '\.facts$')
+	fi
+	[ "$ncompiled" -gt 0 ] || [ -s "$res/compiled" ] || die "no file compiled; see $res/compile.log"
+}
+
+# ----- rules -----
+
+# The Coccinelle rules over the tree: $res/cocci.txt.
+stage_rules()
+{
+	say "rules: the Coccinelle rules over ${M:-the whole tree}"
+	"$top/tools/cocci-scan" KSRC="$KSRC" FILES="$res/sources" JOBS="$JOBS" CACHE="$CACHE" RULES="$RULES" \
+		REPORT="$res/cocci.txt" >"$res/cocci.log" 2>&1 &
+	wait_progress $! rules ""
+	[ -f "$res/cocci.txt" ] || die "the rules failed; see $res/cocci.log"
+}
+
+# ----- merge -----
+
+# The plugin's findings over the whole build, joined to the rules':
+# $res/findings.json.  Sets inputs and merge_args (the SARIF run's too).
+stage_merge()
+{
+	local status
+
+	say "merge: the facts of $ncompiled files, and the rules' findings"
+	# Every unit that maps or unmaps is compiled, unless M= limits the scan.
+	mapfile -t inputs <"$res/merge-inputs"
+	merge_args=(--all $([ -n "$M" ] || echo --complete) --expect "$res/compiled"
+		--rules "$res/cocci.txt" --srcroot "$KSRC")
+	"$MERGE" --json "${merge_args[@]}" "${inputs[@]}" >"$res/findings.json" 2>"$res/merge.log"
+	# Any failure, an unreadable facts file or a unit without facts too,
+	# fails the scan: the plugin's findings would be silently missing.
+	status=$?
+	[ $status -eq 0 ] || die "vmapcheck-merge failed (status $status): $(head -n 1 "$res/merge.log")$(grep -q "ccache answered" "$res/merge.log" && echo "; make scan FACTS=object keeps them")"
+}
+
+# ----- report -----
+
+# One list of findings, both engines side by side: $res/findings,
+# report.txt, report.json.  Sets nfindings.
+stage_report()
+{
+	# Lines "FILE<TAB>LINE<TAB>CHECK-ID<TAB>ENGINE<TAB>MESSAGE", the plugin's
+	# with their notes after a <TAB>.
+	jq -r --arg src "$KSRC/" '.[] |
+		(.locations[0].caret) as $c |
+		[($c.file | ltrimstr($src)), ($c.line | tostring),
+		 (.option | ltrimstr("vmapcheck:")),
+		 (if ."vmapcheck-origin" == "rules" then "cocci"
+		  else "plugin (" + ."vmapcheck-origin" + ")" end),
+		 (.message | sub(" \\[vmapcheck:[a-z-]*\\]$"; "")),
+		 ([.children[] | (.locations[0].caret.file | ltrimstr($src)) + ":" +
+		   (.locations[0].caret.line | tostring) + ": " + .message] | join("\u0001"))] |
+		join("\t")' "$res/findings.json" >"$res/findings"
+	sort -t"$(printf '\t')" -k1,1 -k2,2n -o "$res/findings" "$res/findings"
+	nfindings=$(grep -c . "$res/findings")
+
+	awk -F'\t' '
+		# One block per file; per line, the engines that found it, then what
+		# each says.
+		function flush() {
+			if (n) print "  line " line ": " check ", found by " engines
+			for (i = 1; i <= n; i++) print said[i]
+			n = 0; engines = ""
+		}
+		$1 != file { flush(); if (file != "") print ""; file = $1; key = ""; print file }
+		$1 ":" $2 != key { flush(); key = $1 ":" $2; line = $2; check = $3 }
+		{
+			engines = engines (engines == "" ? "" : ", ") $4
+			said[++n] = "    " $4 ": " $5
+			k = split($6, notes, "\001")
+			for (j = 1; j <= k; j++) said[++n] = "      note: " notes[j]
+		}
+		END { flush() }' "$res/findings" >"$res/report.txt"
+
+	jq -R -s --arg tree "$KSRC" --arg version "$version" --arg config "$config_how" \
+		--arg scan "$SCAN" '
+		{tree: $tree, version: $version, config: $config, scan: $scan,
+		 findings: [split("\n")[] | select(length > 0) | split("\t") |
+			{file: .[0], line: (.[1] | tonumber), check: .[2], engine: .[3],
+			 message: .[4], notes: (.[5] | split("\u0001") | map(select(length > 0)))}]}' \
+		"$res/findings" >"$res/report.json"
+}
+
+# ----- fixes -----
+
+# Fix patches, Coccinelle's patch mode else the plugin's fix-its, in
+# $res/fixes; $res/fix-of says which file has which, or why none.
+# Sets nfixes.
+stage_fixes()
+{
+	local file diff rule engine patch
+
+	# fix-of: "FILE<TAB>PATCH" for each file with findings, or
+	# "FILE<TAB>-<TAB>WHY" when it gets none.
+	mkdir -p "$res/fixes"
+	: >"$res/fix-of"
+	nfixes=0
+	for file in $(cut -f1 "$res/findings" | sort -u); do
+		diff=$res/fixes/fix.diff
+		: >"$diff"
+		for rule in "$RULES"/*.cocci; do
+			(cd "$KSRC" && cocci_run patch "$rule" --patch . "$file") 2>/dev/null |
+				sed -n '/^--- /,$p' >>"$diff"
+		done
+		engine="the Coccinelle rules' patch mode"
+		if [ ! -s "$diff" ] && grep -q "^$file	.*plugin" "$res/findings" &&
+		   [ -f "$O/$(dirname "$file")/.$(basename "${file%.c}").o.cmd" ]; then
+			# The plugin's fix-its as a patch, its paths made a/ b/.
+			# (The saved command line already loads the plugin.)
+			kernel_compile_source "$O" "${file%.c}.o" "" "$res/fixit.o" \
+				-fdiagnostics-generate-patch 2>&1 |
+				sed -n '/^--- /,$p' |
+				sed "s|^--- $KSRC/|--- a/|; s|^+++ $KSRC/|+++ b/|" >"$diff"
+			engine="the plugin's fix-its"
+		fi
+		if [ -s "$diff" ]; then
+			nfixes=$((nfixes + 1))
+			patch=$(fix_patch "$file" "$diff" "$res/findings" "$engine" "$nfixes" "$res/fixes")
+			printf '%s\t%s\n' "$file" "$(basename "$patch")" >>"$res/fix-of"
+		elif grep -qxF "$file" "$res/skipped" || ! grep -q "^$file	.*plugin" "$res/findings"; then
+			printf '%s\t-\t%s\n' "$file" "the rules' patch mode has no fix for this case, and the plugin has no fix-it where it did not report (the file did not build in this configuration, or the finding is the rules' alone)" >>"$res/fix-of"
+		elif ! grep -q "^$file	.*plugin (compile)" "$res/findings"; then
+			printf '%s\t-\t%s\n' "$file" "the rules' patch mode has no fix for this case, and the plugin found it only across files (vmapcheck-merge), where it writes no fix-its" >>"$res/fix-of"
+		else
+			printf '%s\t-\t%s\n' "$file" "neither the rules' patch mode nor the plugin's fix-its (which make refcounted only a mapping local to one function) change this file" >>"$res/fix-of"
+		fi
+		rm -f "$diff"
+	done
+}
+
+# ----- verify -----
+
+# report.sarif started in the background (sarif_pid); each fix applied
+# after the kernel-fixes series, compiled and checkpatch --strict clean
+# ($res/verified), and the fixes written into the reports.  Sets
+# verified, verify_note.
+stage_verify()
+{
+	local fix ov fixed p touched f ok
+
+	# report.sarif: both engines' findings with the fix patches; the merge
+	# runs again, beside the verification, which only reads the patches.
+	"$MERGE" --sarif "${merge_args[@]}" --fixes "$res/fixes" "${inputs[@]}" \
+		>"$res/report.sarif" 2>"$res/sarif.log" &
+	sarif_pid=$!
+
+	: >"$res/verified"
+	verify_note=
+	if [ "$nfixes" -gt 0 ] && [ ! -d "$series" ]; then
+		verify_note="no kernel-fixes series for linux $version: fixes not verified"
+	fi
+	for fix in "$res"/fixes/*.patch; do
+		[ -f "$fix" ] && [ -d "$series" ] || continue
+		ov=$res/verify/$(basename "$fix" .patch)
+		mkdir -p "$ov"
+		fixed=$(sed -n 's|^+++ b/||p' "$fix" | sort -u)
+		# The series' patches that do not touch the fixed files (the series
+		# carries its own io_uring fix), onto copies of the files they touch.
+		for p in "$series"/0[0-9][0-9][1-9]-*.patch "$fix"; do
+			touched=$(sed -n 's|^+++ b/||p' "$p")
+			if [ "$p" != "$fix" ] && printf '%s\n' $touched | grep -qxF -f <(printf '%s\n' $fixed); then
+				continue
+			fi
+			for f in $touched; do
+				[ -f "$ov/$f" ] || { [ -f "$KSRC/$f" ] && mkdir -p "$ov/$(dirname "$f")" &&
+					cp "$KSRC/$f" "$ov/$f"; }
+			done
+			patch -s -p1 -d "$ov" <"$p" >>"$ov.log" 2>&1 ||
+				{ echo "does not apply: $(basename "$p")" >>"$ov.log"; continue 2; }
+		done
+		ok=1
+		for f in $fixed; do
+			kernel_compile_source "$O" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
+				-include "$ov/include/linux/vmalloc.h" -fplugin-arg-vmapcheck-disable \
+				>>"$ov.log" 2>&1 || ok=0
+		done
+		# With no .git in sight checkpatch runs no scripts/spdxcheck.py (Python).
+		(cd "$KSRC" && GIT_DIR=$res/no-git perl scripts/checkpatch.pl --strict --no-signoff -q "$fix") \
+			>"$ov.checkpatch" 2>&1 && [ ! -s "$ov.checkpatch" ] ||
+			{ cat "$ov.checkpatch" >>"$ov.log"; ok=0; }
+		rm -f "$ov.checkpatch"
+		[ $ok = 1 ] && basename "$fix" >>"$res/verified" && rm -rf "$ov" "$ov.log"
+	done
+	verified=$(grep -c . "$res/verified")
+
+	# Each file's fix, or why it has none, in the report (after the file's
+	# name) and in report.json.
+	awk -F'\t' -v verified="$res/verified" -v vnote="${verify_note:-its log in verify/}" '
+		FILENAME == verified { ok[$1] = 1; next }
+		FILENAME != ARGV[ARGC - 1] { fix[$1] = $2; why[$1] = $3; next }
+		{ print }
+		$0 in fix {
+			if (fix[$0] == "-")
+				print "  no fix patch: " why[$0]
+			else
+				print "  fix: fixes/" fix[$0] (fix[$0] in ok ? " (applies after the kernel-fixes series, compiles, checkpatch --strict clean)" : " (not verified: " vnote ")")
+		}' "$res/verified" "$res/fix-of" "$res/report.txt" >"$res/report.txt.new" &&
+		mv "$res/report.txt.new" "$res/report.txt"
+	jq --rawfile fixof "$res/fix-of" --rawfile verified "$res/verified" '
+		.fixes = [$fixof | split("\n")[] | select(length > 0) | split("\t") |
+			{file: .[0], patch: (if .[1] == "-" then null else "fixes/" + .[1] end),
+			 why: (if .[1] == "-" then .[2] else null end),
+			 verified: (.[1] as $p | $verified | split("\n") | any(. == $p))}]' \
+		"$res/report.json" >"$res/report.json.new" && mv "$res/report.json.new" "$res/report.json"
+}
+
+# ----- sarif -----
+
+# The SARIF run started beside the verification.
+stage_sarif()
+{
+	wait $sarif_pid || die "vmapcheck-merge --sarif failed: $(head -n 1 "$res/sarif.log")"
+}
+
+# ----- summary -----
+
+count()
+{
+	awk -F'\t' -v c="$1" -v e="$2" '$3 == c && index($4, e) == 1' "$res/findings" | grep -c .
+}
+
+# $res/summary.txt, also on the standard output.
+write_summary()
+{
+	local check
+
+	{
+		echo "vmapcheck scan of $KSRC (linux $version)"
+		echo "config: $config_how; scan: $SCAN${M:+; M=$M}; output: $res"
+		echo "files compiled with the plugin: $ncompiled ($(grep -c . "$res/skipped") did not build in this configuration: $res/skipped)"
+		[ ! -s "$res/no-facts" ] ||
+			echo "objects without facts, compiled again past ccache: $(grep -c . "$res/no-facts") ($res/no-facts)"
+		echo "findings: $nfindings"
+		for check in $("$MERGE" --list-checks | cut -f1); do
+			echo "  $check: plugin $(count "$check" plugin), cocci $(count "$check" cocci)"
+		done
+		echo "fix patches: $nfixes in $res/fixes; $verified apply after the kernel-fixes series, compile and pass checkpatch --strict${verify_note:+ ($verify_note)}"
+		echo "time per stage (s):$(awk '{ printf " %s %s", $1, $2 }' "$res/times"); total $(($(date +%s) - began))"
+		echo "report: $res/report.txt, $res/report.json, $res/report.sarif"
+	} >"$res/summary.txt"
+	cat "$res/summary.txt"
+}
