@@ -26,6 +26,9 @@ PLUGIN    := $(BUILD)/vmapcheck.so
 MERGE     := $(BUILD)/vmapcheck-merge
 # The plugin in Kbuild's checker slot (make C=1 CHECK=...).
 CHECKER   := $(BUILD)/vmapcheck-check
+# make scan's "unmap first" fix: the unmapping statement moved up (found
+# next to MERGE by the scripts).
+UNMAP_FIRST := $(BUILD)/vmapcheck-unmap-first
 # The merge and the api-file parser built with ASan+UBSan, for make check.
 SANITIZED := $(BUILD)/sanitized
 # Our check of SARIF 2.1.0 logs, for make check (testsuite/lib/sarif-check.c).
@@ -92,7 +95,7 @@ CSMITH_PROGRAMS ?= 50
 
 .PHONY: all scan cocci-scan check check-plugin check-kernel check-cocci kernel-check bench deps \
 	fuzz-deps fuzz mutants check-wide install clean
-all: $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES)
+all: $(PLUGIN) $(MERGE) $(CHECKER) $(UNMAP_FIRST) $(RULES) $(MAN_PAGES)
 
 $(CORE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
@@ -162,6 +165,19 @@ $(CHECKER): plugin/kbuild-check.c Makefile
 	@mkdir -p $(BUILD)
 	$(GCC) -std=gnu11 $(WARNINGS) $(CFLAGS) -DVMAPCHECK_CC='"$(GCC)"' -o $@ $<
 
+$(UNMAP_FIRST): plugin/unmap-first.c Makefile
+	@mkdir -p $(BUILD)
+	$(GCC) -std=gnu11 $(WARNINGS) $(CFLAGS) -o $@ $<
+# sanitize-tool COMPILER: the source alone, sanitized.
+define sanitize-tool
+	@mkdir -p $(@D)
+	$(1) -std=gnu11 $(WARNINGS) -O1 -g $(SANITIZE) -o $@ $<
+endef
+$(SANITIZED)/vmapcheck-unmap-first: plugin/unmap-first.c Makefile
+	$(call sanitize-tool,$(GCC))
+$(FUZZ_BUILD)/vmapcheck-unmap-first: plugin/unmap-first.c Makefile
+	$(call sanitize-tool,afl-clang-fast)
+
 # link-core COMPILER MAIN: the core and MAIN as one program, sanitized.
 define link-core
 	@mkdir -p $(@D)
@@ -180,14 +196,15 @@ $(FUZZ_BUILD)/api-file: fuzz/api-file.c $(CORE_DEPS)
 
 # make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FACTS=dir|object] [FAIL_ON_FINDINGS=1]
 SCAN_VARS := KSRC O SCAN CONFIG M V FACTS FAIL_ON_FINDINGS
-scan: deps $(PLUGIN) $(MERGE) $(RULES)
+scan: deps $(PLUGIN) $(MERGE) $(UNMAP_FIRST) $(RULES)
 	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))
 
 # KSRC: a kernel source tree (default: the Debian 6.12 tree of the cache).
 cocci-scan: deps $(RULES)
 	@tools/cocci-scan CACHE=$(CACHE) $(RULES_ARGS) $(if $(KSRC),KSRC=$(KSRC)) $(if $(M),M=$(M)) $(if $(REPORT),REPORT=$(REPORT))
 
-check: deps $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES) $(MUTATE) $(SANITIZED)/vmapcheck-merge \
+check: deps $(PLUGIN) $(MERGE) $(CHECKER) $(UNMAP_FIRST) $(RULES) $(MAN_PAGES) $(MUTATE) \
+	$(SANITIZED)/vmapcheck-merge $(SANITIZED)/vmapcheck-unmap-first \
 	$(SANITIZED)/api-file $(SARIF_CHECK)
 	@testsuite/run $(TEST_ARGS)
 
@@ -205,10 +222,11 @@ mutants: deps $(PLUGIN) $(MERGE) $(RULES) $(MUTATE)
 check-wide: deps $(PLUGIN)
 	@tools/check-wide $(KERNEL_ARGS) $(if $(DIRS),DIRS="$(DIRS)")
 
-# afl++ on the facts reader (through vmapcheck-merge) and the api-file
-# parser, FUZZ_SECONDS each; new crashes go into the regression corpus
+# afl++ on the facts reader (through vmapcheck-merge), the api-file
+# parser, the report readers and vmapcheck-unmap-first, FUZZ_SECONDS each; new crashes go into the regression corpus
 # testsuite/fuzz; then CSMITH_PROGRAMS programs through the plugin.
 fuzz: fuzz-deps $(PLUGIN) $(FUZZ_BUILD)/vmapcheck-merge $(FUZZ_BUILD)/api-file \
+	$(FUZZ_BUILD)/vmapcheck-unmap-first \
 	$(SANITIZED)/vmapcheck-merge
 	@fuzz/afl $(KERNEL_ARGS) FUZZ_BUILD=$(CURDIR)/$(FUZZ_BUILD) SECONDS=$(FUZZ_SECONDS)
 	@fuzz/csmith $(KERNEL_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED) PROGRAMS=$(CSMITH_PROGRAMS)
@@ -242,12 +260,13 @@ deps:
 fuzz-deps:
 	$(call install-packages,$(FUZZ_PACKAGES))
 
-install: $(PLUGIN) $(MERGE) $(CHECKER) $(RULES) $(MAN_PAGES)
+install: $(PLUGIN) $(MERGE) $(CHECKER) $(UNMAP_FIRST) $(RULES) $(MAN_PAGES)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/vmapcheck.so
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(MERGE) $(DESTDIR)$(PREFIX)/bin/vmapcheck-merge
 	install -m 0755 $(CHECKER) $(DESTDIR)$(PREFIX)/bin/vmapcheck-check
+	install -m 0755 $(UNMAP_FIRST) $(DESTDIR)$(PREFIX)/bin/vmapcheck-unmap-first
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/vmapcheck

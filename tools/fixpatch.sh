@@ -72,7 +72,7 @@ fix_subject()
 	case $2 in
 	converts) what="map ${3:-the buffer} with $(fix_counted map)() so that it holds its pages" ;;
 	gotos) what="unmap ${3:-the mapping} on the paths that jumped past it" ;;
-	*) what="unmap ${3:-the mapping} before releasing its pages" ;;
+	*) what="unmap ${3:-the mapping} before releasing $(case $3 in *" and "*) echo their ;; *) echo its ;; esac) pages" ;;
 	esac
 	echo "$(fix_prefix "$1"): $what"
 }
@@ -88,16 +88,27 @@ fix_wrap()
 	done
 }
 
-# fix_patch FILE DIFF FINDINGS ENGINE NUMBER DIR: write the patch of FILE
-# (its unified DIFF, paths a/ and b/) into DIR, named as git format-patch
-# names it (NNNN-subject.patch); prints its path.
+# fix_moved_note: what a reviewer of a moved unmap should check.
+fix_moved_note()
+{
+	echo "vmapcheck moved the unmap only where nothing between the release and the unmap assigns, steps or takes the address of what the moved statement reads, or reads what it writes; what the functions called between them change through pointers is not checked."
+}
+
+# fix_patch FILE DIFF FINDINGS ENGINE NUMBER DIR [NOTE]: write the patch of
+# FILE (its unified DIFF, paths a/ and b/) into DIR, named as git
+# format-patch names it (NNNN-subject.patch), NOTE a last paragraph of its
+# body; prints its path.
 fix_patch()
 {
-	local file=$1 diff=$2 findings=$3 engine=$4 n=$5 dir=$6
+	local file=$1 diff=$2 findings=$3 engine=$4 n=$5 dir=$6 note=${7:-}
 	local covered mapping how=first subject out
 	covered=$(fix_hunk_findings "$diff" "$findings" "$file")
 	mapping=$(printf '%s\n' "$covered" | fix_mappings)
-	[ "$(printf '%s\n' "$mapping" | grep -c .)" = 1 ] || mapping=
+	case $(printf '%s\n' "$mapping" | grep -c .) in
+	1) ;;
+	2) mapping=$(printf '%s\n' "$mapping" | paste -sd'\t' | sed 's/\t/ and /') ;;
+	*) mapping= ;;
+	esac
 	if grep -q "^+.*\\<$(fix_counted map)(" "$diff"; then
 		how=converts
 	elif grep -q "^+.*\\<goto " "$diff"; then
@@ -136,7 +147,11 @@ fix_patch()
 			echo "Unmap first, on every path that releases the pages."
 		fi
 		echo
-		echo "Found by vmapcheck ($engine)."
+		if [ -n "$note" ]; then
+			printf '%s\n' "$note" | fix_wrap 0
+			echo
+		fi
+		echo "Found by vmapcheck ($engine)." | fix_wrap 0
 		echo "---"
 		if [ "$how" = converts ]; then
 			echo "Needs $(fix_counted map)()/$(fix_counted unmap)() (vmapcheck's kernel-fixes series)."

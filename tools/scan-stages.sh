@@ -321,7 +321,7 @@ stage_report()
 # Sets nfixes.
 stage_fixes()
 {
-	local file diff rule engine patch
+	local file diff rule engine patch moved
 
 	# fix-of: "FILE<TAB>PATCH" for each file with findings, or
 	# "FILE<TAB>-<TAB>WHY" when it gets none.
@@ -346,10 +346,18 @@ stage_fixes()
 				sed "s|^--- $KSRC/|--- a/|; s|^+++ $KSRC/|+++ b/|" >"$diff"
 			engine="the plugin's fix-its"
 		fi
+		moved=
+		if [ ! -s "$diff" ] && grep -q "^$file	.*plugin" "$res/findings"; then
+			unmap_moved_first "$file" "$diff" "$res/fixes/not-moved"
+			engine="the plugin; the unmap moved first"
+			moved=$(fix_moved_note)
+		fi
 		if [ -s "$diff" ]; then
 			nfixes=$((nfixes + 1))
-			patch=$(fix_patch "$file" "$diff" "$res/findings" "$engine" "$nfixes" "$res/fixes")
+			patch=$(fix_patch "$file" "$diff" "$res/findings" "$engine" "$nfixes" "$res/fixes" "$moved")
 			printf '%s\t%s\n' "$file" "$(basename "$patch")" >>"$res/fix-of"
+		elif [ -s "$res/fixes/not-moved" ]; then
+			printf '%s\t-\t%s\n' "$file" "no other fix applies, and the unmap could not be moved first: $(sed 's/^[^:]*: [^:]*:\([0-9]*\): not moved: /line \1: /' "$res/fixes/not-moved" | paste -sd';' | sed 's/;/; /g')" >>"$res/fix-of"
 		elif grep -qxF "$file" "$res/skipped" || ! grep -q "^$file	.*plugin" "$res/findings"; then
 			printf '%s\t-\t%s\n' "$file" "the rules' patch mode has no fix for this case, and the plugin has no fix-it where it did not report (the file did not build in this configuration, or the finding is the rules' alone)" >>"$res/fix-of"
 		elif ! grep -q "^$file	.*plugin (compile)" "$res/findings"; then
@@ -357,8 +365,32 @@ stage_fixes()
 		else
 			printf '%s\t-\t%s\n' "$file" "neither the rules' patch mode nor the plugin's fix-its (which make refcounted only a mapping local to one function) change this file" >>"$res/fix-of"
 		fi
-		rm -f "$diff"
+		rm -f "$diff" "$res/fixes/not-moved"
 	done
+}
+
+# unmap_moved_first FILE DIFF WHY: the plugin's findings in FILE whose
+# unmap comes later in the same function ("... is unmapped only here,
+# after the release") fixed by moving the unmap in front of the release,
+# as a diff with a/ b/ paths into DIFF; the pairs it could not move, with
+# the reason, into WHY.
+unmap_moved_first()
+{
+	local file=$1 diff=$2 why=$3 pairs
+	pairs=$(awk -F'\t' -v f="$file" '$1 == f && $4 ~ /^plugin/ {
+		k = split($6, notes, "\001")
+		for (j = 1; j <= k; j++)
+			if (index(notes[j], f ":") == 1 && notes[j] ~ /is unmapped only here, after the release$/) {
+				line = substr(notes[j], length(f) + 2)
+				print $2 ":" (line + 0)
+			}
+	}' "$res/findings" | sort -u)
+	: >"$why"
+	[ -n "$pairs" ] || return 0
+	# shellcheck disable=SC2086
+	"$unmap_first" "$KSRC/$file" $pairs >"$res/fixes/moved.c" 2>"$why" &&
+		diff -u -p --label "a/$file" --label "b/$file" "$KSRC/$file" "$res/fixes/moved.c" >"$diff"
+	rm -f "$res/fixes/moved.c"
 }
 
 # ----- verify -----

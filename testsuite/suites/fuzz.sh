@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Damaged and hostile input, with the ASan+UBSan builds (SANITIZED):
-# - the regression corpus testsuite/fuzz/facts, api and reports (the
+# - the regression corpus testsuite/fuzz/facts, api, reports and sources (the
 #   inputs we minimised, and every crash or hang make fuzz found): status 0
-#   or 2, no sanitizer report, no hang;
+#   or 2 (sources: 0 or 1), no sanitizer report, no hang;
 # - the damaged facts we hold: one error line naming the problem, status 2,
 #   within a second; special files in place of facts and api files;
 # - facts file names: unique for paths that flatten alike, bounded for
@@ -39,6 +39,17 @@ mkdir -p "$fuzz_work/no-facts"
 for f in "$top"/testsuite/fuzz/reports/*; do
 	run_input "fuzz/reports: $(basename "$f")" "$sanitized_merge" --sarif --keep-going \
 		--srcroot / --rules "$f" --fixes "$f" "$fuzz_work/no-facts"
+done
+
+# The "unmap first" fix's source reader: 0 (moved) or 1 (nothing moved).
+for f in "$top"/testsuite/fuzz/sources/*; do
+	timeout 5 "$SANITIZED/vmapcheck-unmap-first" "$f" 1:2 2:3 3:9 >/dev/null 2>"$fuzz_work/err"
+	rc=$?
+	if [ $rc -le 1 ] && ! grep -q "Sanitizer\|runtime error" "$fuzz_work/err"; then
+		pass "fuzz/sources: $(basename "$f")"
+	else
+		fail "fuzz/sources: $(basename "$f")" "status $rc: $(head -n 3 "$fuzz_work/err")"
+	fi
 done
 
 # one_error NAME REGEX PROGRAM ARGS...: status 2 within a second, and

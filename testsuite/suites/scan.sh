@@ -28,6 +28,21 @@ scan_recorded()
 	sed -n 's/^\(plugin\|cocci\) /&/p' "$1" | sort -u
 }
 
+# scan_unfixed VERDICTS REPORT.TXT: the files with a finding VERDICTS
+# records as a real bug for which the report names no verified fix patch.
+scan_unfixed()
+{
+	awk 'FILENAME == ARGV[1] {
+		if (/^(plugin|cocci) /) { split($2, at, ":"); block[at[1]] = 1 }
+		else if (/^  verdict: real bug/) { for (f in block) real[f] = 1 }
+		else if (/^$/) split("", block)
+		next
+	}
+	/^[^ ]/ { file = $0 }
+	/^  fix: .*checkpatch --strict clean\)$/ { fixed[file] = 1 }
+	END { for (f in real) if (!(f in fixed)) print f }' "$1" "$2" | sort
+}
+
 dflt=$CACHE/scan-6.12-default
 mkdir -p "$WORK/scan"
 scan_run O="$dflt" >"$WORK/scan/default.out" 2>&1
@@ -90,6 +105,46 @@ if [ -n "$ntfs" ] &&
 else
 	fail "scan/6.12: the ntfs3 finding gets its goto fix, verified" "$(cat "$ntfs" 2>/dev/null | head -n 20)"
 fi
+# The findings whose unmap comes later in the same function: the unmap
+# moved in front of the release (io_uring.c across files, hmm_bo.c in
+# one), checked on the patched files.
+# scan_before FILE FUNCTION A B: in FUNCTION of FILE, A comes before B.
+scan_before()
+{
+	awk -v fn="$2" -v a="$3" -v b="$4" '
+		$0 ~ "^[a-z].*[ *]" fn "\\(" { in_fn = 1 }
+		in_fn && !at_a && index($0, a) { at_a = NR }
+		in_fn && !at_b && index($0, b) { at_b = NR }
+		in_fn && /^}/ { in_fn = 0 }
+		END { exit !(at_a && at_b && at_a < at_b) }' "$1"
+}
+uring=$(ls "$res"/fixes/*-io_uring-unmap-ctx-rings-and-ctx-sq_sqes-*.patch 2>/dev/null)
+hmm=$(ls "$res"/fixes/*-hmm-hmm_bo-unmap-bo-vmap_addr-*.patch 2>/dev/null)
+uring_c=$WORK/scan/io_uring.c
+hmm_c=$WORK/scan/hmm_bo.c
+patch -s -o "$uring_c" "$CACHE/linux-6.12/io_uring/io_uring.c" <"$uring" >/dev/null 2>&1
+patch -s -o "$hmm_c" "$CACHE/linux-6.12/drivers/staging/media/atomisp/pci/hmm/hmm_bo.c" <"$hmm" >/dev/null 2>&1
+if [ -n "$uring" ] && [ -n "$hmm" ] &&
+   grep -q "^Subject: \[PATCH\] io_uring: unmap ctx->rings and ctx->sq_sqes before releasing their pages$" "$uring" &&
+   grep -q "^Found by vmapcheck (the plugin; the unmap moved first).$" "$uring" &&
+   scan_before "$uring_c" io_rings_free "vunmap(ctx->rings);" "io_pages_free(&ctx->ring_pages" &&
+   scan_before "$uring_c" io_rings_free "vunmap(ctx->sq_sqes);" "io_pages_free(&ctx->sqe_pages" &&
+   scan_before "$hmm_c" hmm_bo_release "hmm_bo_vunmap(bo);" "hmm_bo_free_pages(bo);" &&
+   [ "$(grep -c "^  fix: fixes/.*-\(io_uring-unmap-ctx\|hmm-hmm_bo\)-.*(applies after the kernel-fixes series, compiles, checkpatch --strict clean)$" "$res/report.txt")" = 2 ]; then
+	pass "scan/6.12: io_uring.c and hmm_bo.c get the unmap moved first, verified"
+else
+	fail "scan/6.12: io_uring.c and hmm_bo.c get the unmap moved first, verified" \
+		"$(cat "$uring" "$hmm" 2>/dev/null | grep "^[-+]" | head -n 20)"
+fi
+# Every real bug of scan-6.12.txt with a verified fix, but e500's: that
+# file is powerpc's (only the rules see it here, and nothing could
+# compile a fix of it).
+unfixed=$(scan_unfixed "$top/testsuite/kernel/scan-6.12.txt" "$res/report.txt")
+if [ "$unfixed" = "arch/powerpc/kvm/e500_mmu.c" ]; then
+	pass "scan/6.12: every real bug of an x86 file has a verified fix"
+else
+	fail "scan/6.12: every real bug of an x86 file has a verified fix" "without one: $unfixed"
+fi
 if grep -q "^time per stage (s): configure [0-9]* compile [0-9]* rules [0-9]* merge [0-9]* report [0-9]* fixes [0-9]* verify [0-9]* sarif [0-9]*; total" "$res/summary.txt" &&
    grep -q "^  release-while-mapped: plugin [0-9]*, cocci [0-9]*$" "$res/summary.txt" &&
    grep -q "^  lazy-unmap-no-flush: plugin [0-9]*, cocci [0-9]*$" "$res/summary.txt" &&
@@ -110,13 +165,15 @@ if src61=$(kernel_source 6.1); then
 	rc=$?
 	scan_found "$o61/vmapcheck/report.json" >"$WORK/scan/found-6.1"
 	scan_recorded "$top/testsuite/kernel/scan-6.1.txt" >"$WORK/scan/expected-6.1"
+	unfixed=$(scan_unfixed "$top/testsuite/kernel/scan-6.1.txt" "$o61/vmapcheck/report.txt")
 	if [ $rc -eq 0 ] && cmp -s "$WORK/scan/found-6.1" "$WORK/scan/expected-6.1" &&
+	   [ "$unfixed" = "arch/powerpc/kvm/e500_mmu.c" ] &&
 	   grep -q "^fix patches: \([1-9][0-9]*\) in .*; \1 apply after the kernel-fixes series, compile and pass checkpatch --strict" \
 		"$o61/vmapcheck/summary.txt"; then
-		pass "scan/6.1 allmodconfig: findings as recorded ($(wc -l <"$WORK/scan/expected-6.1") in scan-6.1.txt), fixes verified"
+		pass "scan/6.1 allmodconfig: findings as recorded ($(wc -l <"$WORK/scan/expected-6.1") in scan-6.1.txt), every real bug of an x86 file fixed, fixes verified"
 	else
 		fail "scan/6.1 allmodconfig: findings as recorded, fixes verified" \
-			"status $rc; $(diff "$WORK/scan/expected-6.1" "$WORK/scan/found-6.1" | head -n 20; tail -n 3 "$WORK/scan/6.1.out")"
+			"status $rc; without a fix: $unfixed; $(diff "$WORK/scan/expected-6.1" "$WORK/scan/found-6.1" | head -n 20; tail -n 3 "$WORK/scan/6.1.out")"
 	fi
 else
 	fail "scan/6.1 allmodconfig: the tree"

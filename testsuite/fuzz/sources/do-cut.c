@@ -1,0 +1,3 @@
+int f(void)
+{
+	do a(); while
