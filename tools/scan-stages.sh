@@ -396,12 +396,14 @@ unmap_moved_first()
 # ----- verify -----
 
 # report.sarif started in the background (sarif_pid); each fix applied
-# after the kernel-fixes series, compiled and checkpatch --strict clean
-# ($res/verified), and the fixes written into the reports.  Sets
-# verified, verify_note.
+# after the kernel-fixes series (to the tree alone when it has the series'
+# refcounted API already, or when there is no series for it: then a fix
+# that needs that API is not verified), compiled and checkpatch --strict
+# clean ($res/verified), and the fixes written into the reports.  Sets
+# verified, unverifiable, verify_note, verified_after.
 stage_verify()
 {
-	local fix ov fixed p touched f ok
+	local fix ov fixed p touched f ok has_api=0 base=() inc=()
 
 	# report.sarif: both engines' findings with the fix patches; the merge
 	# runs again, beside the verification, which only reads the patches.
@@ -410,18 +412,29 @@ stage_verify()
 	sarif_pid=$!
 
 	: >"$res/verified"
+	unverifiable=0
 	verify_note=
-	if [ "$nfixes" -gt 0 ] && [ ! -d "$series" ]; then
-		verify_note="no kernel-fixes series for linux $version: fixes not verified"
+	verified_after=
+	if grep -q "\\<$(fix_counted map)(" "$KSRC/include/linux/vmalloc.h" 2>/dev/null; then
+		has_api=1
+	elif [ -d "$series" ]; then
+		has_api=1
+		base=("$series"/0[0-9][0-9][1-9]-*.patch)
+		verified_after=" after the kernel-fixes series"
 	fi
 	for fix in "$res"/fixes/*.patch; do
-		[ -f "$fix" ] && [ -d "$series" ] || continue
+		[ -f "$fix" ] || continue
+		if [ $has_api = 0 ] && grep -q "^+.*\\<$(fix_counted map)(" "$fix"; then
+			unverifiable=$((unverifiable + 1))
+			verify_note="no kernel-fixes series for linux $version: $unverifiable fix(es) using $(fix_counted map)() not verified"
+			continue
+		fi
 		ov=$res/verify/$(basename "$fix" .patch)
 		mkdir -p "$ov"
 		fixed=$(sed -n 's|^+++ b/||p' "$fix" | sort -u)
 		# The series' patches that do not touch the fixed files (the series
 		# carries its own io_uring fix), onto copies of the files they touch.
-		for p in "$series"/0[0-9][0-9][1-9]-*.patch "$fix"; do
+		for p in "${base[@]}" "$fix"; do
 			touched=$(sed -n 's|^+++ b/||p' "$p")
 			if [ "$p" != "$fix" ] && printf '%s\n' $touched | grep -qxF -f <(printf '%s\n' $fixed); then
 				continue
@@ -434,10 +447,10 @@ stage_verify()
 				{ echo "does not apply: $(basename "$p")" >>"$ov.log"; continue 2; }
 		done
 		ok=1
+		[ ${#base[@]} -gt 0 ] && inc=(-include "$ov/include/linux/vmalloc.h")
 		for f in $fixed; do
 			kernel_compile_source "$O" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
-				-include "$ov/include/linux/vmalloc.h" -fplugin-arg-vmapcheck-disable \
-				>>"$ov.log" 2>&1 || ok=0
+				"${inc[@]}" -fplugin-arg-vmapcheck-disable >>"$ov.log" 2>&1 || ok=0
 		done
 		# With no .git in sight checkpatch runs no scripts/spdxcheck.py (Python).
 		(cd "$KSRC" && GIT_DIR=$res/no-git perl scripts/checkpatch.pl --strict --no-signoff -q "$fix") \
@@ -450,7 +463,8 @@ stage_verify()
 
 	# Each file's fix, or why it has none, in the report (after the file's
 	# name) and in report.json.
-	awk -F'\t' -v verified="$res/verified" -v vnote="${verify_note:-its log in verify/}" '
+	awk -F'\t' -v verified="$res/verified" -v vnote="${verify_note:-its log in verify/}" \
+		-v vphrase="applies$verified_after, compiles, checkpatch --strict clean" '
 		FILENAME == verified { ok[$1] = 1; next }
 		FILENAME != ARGV[ARGC - 1] { fix[$1] = $2; why[$1] = $3; next }
 		{ print }
@@ -458,7 +472,7 @@ stage_verify()
 			if (fix[$0] == "-")
 				print "  no fix patch: " why[$0]
 			else
-				print "  fix: fixes/" fix[$0] (fix[$0] in ok ? " (applies after the kernel-fixes series, compiles, checkpatch --strict clean)" : " (not verified: " vnote ")")
+				print "  fix: fixes/" fix[$0] (fix[$0] in ok ? " (" vphrase ")" : " (not verified: " vnote ")")
 		}' "$res/verified" "$res/fix-of" "$res/report.txt" >"$res/report.txt.new" &&
 		mv "$res/report.txt.new" "$res/report.txt"
 	jq --rawfile fixof "$res/fix-of" --rawfile verified "$res/verified" '
@@ -499,7 +513,7 @@ write_summary()
 		for check in $("$MERGE" --list-checks | cut -f1); do
 			echo "  $check: plugin $(count "$check" plugin), cocci $(count "$check" cocci)"
 		done
-		echo "fix patches: $nfixes in $res/fixes; $verified apply after the kernel-fixes series, compile and pass checkpatch --strict${verify_note:+ ($verify_note)}"
+		echo "fix patches: $nfixes in $res/fixes; $verified apply$verified_after, compile and pass checkpatch --strict${verify_note:+ ($verify_note)}"
 		echo "time per stage (s):$(awk '{ printf " %s %s", $1, $2 }' "$res/times"); total $(($(date +%s) - began))"
 		echo "report: $res/report.txt, $res/report.json, $res/report.sarif"
 	} >"$res/summary.txt"

@@ -322,31 +322,55 @@ fi
 # our own (hard links to the Debian tree, which stays untouched) with one
 # more directory, a single page freed before its vunmap() (the plugin
 # case bad-single-page.c): the patch converts to vmap_pages() and is
-# verified after the kernel-fixes series.
-ftree=$WORK/scan/tree
-rm -rf "$ftree"
-cp -al "$src" "$ftree"
-mkdir -p "$ftree/vmapcheck_test"
-echo 'obj-y += single.o' >"$ftree/vmapcheck_test/Makefile"
-{ echo '// SPDX-License-Identifier: GPL-2.0-only'
-  echo '#include <linux/gfp.h>'
-  echo '#include <linux/mm.h>'
-  echo 'int single_page_copy(void *src);'
-  sed -n '/^#include <linux\/vmalloc.h>/,$p' "$top/testsuite/plugin/bad-single-page.c" |
-	sed 's| */\* {.*||'; } >"$ftree/vmapcheck_test/single.c"
-fo=$WORK/scan/fixit
-mkdir -p "$fo"
-cp "$user/.config" "$fo/.config"
-scan_run KSRC="$ftree" O="$fo" M=vmapcheck_test >"$WORK/scan/fixit.out" 2>&1
-rc=$?
-fix=$(ls "$fo"/vmapcheck/fixes/*-vmapcheck_test-single-*.patch 2>/dev/null)
-if [ $rc -eq 0 ] && [ -n "$fix" ] && grep -q "^Subject: \[PATCH\] vmapcheck_test/single: map v with vmap_pages() so that it holds its pages$" "$fix" &&
-   grep -q "^Found by vmapcheck (the plugin's fix-its).$" "$fix" &&
-   grep -q "^+.*vmap_pages(&page, 1, VM_MAP, PAGE_KERNEL, GFP_KERNEL);" "$fix" &&
-   grep -q "^+.*vunmap_pages(v);" "$fix" &&
-   grep -q "^fix patches: 1 in .*; 1 apply after the kernel-fixes series, compile and pass checkpatch --strict" "$fo/vmapcheck/summary.txt"; then
-	pass "scan/the plugin's fix-its as a fix patch, verified"
-else
-	fail "scan/the plugin's fix-its as a fix patch, verified" "status $rc; $(cat "$fo/vmapcheck/summary.txt" "$fix" 2>/dev/null | head -n 20)"
-fi
+# verified after the kernel-fixes series.  Then the same with the series
+# applied to the tree (copies of the files it touches): the fix is
+# verified against the tree alone.
+# fixit_tree DIR [SERIES]: that tree in DIR, with the patches SERIES applied.
+fixit_tree()
+{
+	local p f
+	rm -rf "$1"
+	cp -al "$src" "$1"
+	for p in ${2:+"$2"/0[0-9][0-9][1-9]-*.patch}; do
+		for f in $(sed -n 's|^+++ b/||p' "$p"); do
+			[ "$1/$f" -ef "$src/$f" ] && cp --remove-destination "$src/$f" "$1/$f"
+		done
+		patch -s -p1 -d "$1" <"$p" || return 1
+	done
+	mkdir -p "$1/vmapcheck_test"
+	echo 'obj-y += single.o' >"$1/vmapcheck_test/Makefile"
+	{ echo '// SPDX-License-Identifier: GPL-2.0-only'
+	  echo '#include <linux/gfp.h>'
+	  echo '#include <linux/mm.h>'
+	  echo 'int single_page_copy(void *src);'
+	  sed -n '/^#include <linux\/vmalloc.h>/,$p' "$top/testsuite/plugin/bad-single-page.c" |
+		sed 's| */\* {.*||'; } >"$1/vmapcheck_test/single.c"
+}
+for series in "" "$top/kernel-fixes/linux-6.12"; do
+	ftree=$WORK/scan/tree${series:+-series}
+	fo=$WORK/scan/fixit${series:+-series}
+	after=" after the kernel-fixes series"
+	what="verified"
+	if [ -n "$series" ]; then
+		after=
+		what="verified in a tree that has the kernel-fixes series"
+	fi
+	fixit_tree "$ftree" "$series" >"$WORK/scan/fixit-tree.out" 2>&1
+	mkdir -p "$fo"
+	cp "$user/.config" "$fo/.config"
+	scan_run KSRC="$ftree" O="$fo" M=vmapcheck_test >"$WORK/scan/fixit.out" 2>&1
+	rc=$?
+	fix=$(ls "$fo"/vmapcheck/fixes/*-vmapcheck_test-single-*.patch 2>/dev/null)
+	if [ $rc -eq 0 ] && [ -n "$fix" ] && grep -q "^Subject: \[PATCH\] vmapcheck_test/single: map v with vmap_pages() so that it holds its pages$" "$fix" &&
+	   grep -q "^Found by vmapcheck (the plugin's fix-its).$" "$fix" &&
+	   grep -q "^+.*vmap_pages(&page, 1, VM_MAP, PAGE_KERNEL, GFP_KERNEL);" "$fix" &&
+	   grep -q "^+.*vunmap_pages(v);" "$fix" &&
+	   grep -q "^  fix: fixes/.*-vmapcheck_test-single-.*(applies$after, compiles, checkpatch --strict clean)$" "$fo/vmapcheck/report.txt" &&
+	   grep -q "^fix patches: 1 in .*; 1 apply$after, compile and pass checkpatch --strict$" "$fo/vmapcheck/summary.txt"; then
+		pass "scan/the plugin's fix-its as a fix patch, $what"
+	else
+		fail "scan/the plugin's fix-its as a fix patch, $what" \
+			"status $rc; $(cat "$WORK/scan/fixit-tree.out" "$fo/vmapcheck/summary.txt" "$fix" 2>/dev/null | head -n 20)"
+	fi
+done
 rm -rf "$ftree"
