@@ -53,6 +53,16 @@ fix_hunk_findings()
 		}' "$1" "$2"
 }
 
+# fix_left_out DIFF FINDINGS FILE: the lines of FILE's findings that no
+# hunk of DIFF covers, as "431, 463" (none when every finding counts as
+# covered, see fix_hunk_findings).
+fix_left_out()
+{
+	comm -23 <(awk -F'\t' -v f="$3" '$1 == f { print $2 }' "$2" | sort -u) \
+		<(fix_hunk_findings "$1" "$2" "$3" | cut -f2 | sort -u) |
+		sort -n | paste -sd, | sed 's/,/, /g'
+}
+
 # fix_counted map|unmap: the refcounted form of that kind of call, from
 # the API model (counted= of its first entry that has one).
 fix_counted()

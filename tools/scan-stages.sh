@@ -323,7 +323,8 @@ stage_fixes()
 {
 	local file diff rule engine patch moved
 
-	# fix-of: "FILE<TAB>PATCH" for each file with findings, or
+	# fix-of: "FILE<TAB>PATCH<TAB>LINES" for each file with findings (LINES:
+	# those of its findings the patch leaves out), or
 	# "FILE<TAB>-<TAB>WHY" when it gets none.
 	mkdir -p "$res/fixes"
 	: >"$res/fix-of"
@@ -355,7 +356,8 @@ stage_fixes()
 		if [ -s "$diff" ]; then
 			nfixes=$((nfixes + 1))
 			patch=$(fix_patch "$file" "$diff" "$res/findings" "$engine" "$nfixes" "$res/fixes" "$moved")
-			printf '%s\t%s\n' "$file" "$(basename "$patch")" >>"$res/fix-of"
+			printf '%s\t%s\t%s\n' "$file" "$(basename "$patch")" \
+				"$(fix_left_out "$diff" "$res/findings" "$file")" >>"$res/fix-of"
 		elif [ -s "$res/fixes/not-moved" ]; then
 			printf '%s\t-\t%s\n' "$file" "no other fix applies, and the unmap could not be moved first: $(sed 's/^[^:]*: [^:]*:\([0-9]*\): not moved: /line \1: /' "$res/fixes/not-moved" | paste -sd';' | sed 's/;/; /g')" >>"$res/fix-of"
 		elif grep -qxF "$file" "$res/skipped" || ! grep -q "^$file	.*plugin" "$res/findings"; then
@@ -471,14 +473,18 @@ stage_verify()
 		$0 in fix {
 			if (fix[$0] == "-")
 				print "  no fix patch: " why[$0]
-			else
+			else {
 				print "  fix: fixes/" fix[$0] (fix[$0] in ok ? " (" vphrase ")" : " (not verified: " vnote ")")
+				if (why[$0] != "")
+					print "  findings on lines the fix does not touch: " why[$0]
+			}
 		}' "$res/verified" "$res/fix-of" "$res/report.txt" >"$res/report.txt.new" &&
 		mv "$res/report.txt.new" "$res/report.txt"
 	jq --rawfile fixof "$res/fix-of" --rawfile verified "$res/verified" '
 		.fixes = [$fixof | split("\n")[] | select(length > 0) | split("\t") |
 			{file: .[0], patch: (if .[1] == "-" then null else "fixes/" + .[1] end),
 			 why: (if .[1] == "-" then .[2] else null end),
+			 left_out: (if .[1] != "-" and (.[2] // "") != "" then .[2] | split(", ") | map(tonumber) else [] end),
 			 verified: (.[1] as $p | $verified | split("\n") | any(. == $p))}]' \
 		"$res/report.json" >"$res/report.json.new" && mv "$res/report.json.new" "$res/report.json"
 }
