@@ -223,8 +223,9 @@ check-wide: deps $(PLUGIN)
 	@tools/check-wide $(KERNEL_ARGS) $(if $(DIRS),DIRS="$(DIRS)")
 
 # afl++ on the facts reader (through vmapcheck-merge), the api-file
-# parser, the report readers and vmapcheck-unmap-first, FUZZ_SECONDS each; new crashes go into the regression corpus
-# testsuite/fuzz; then CSMITH_PROGRAMS programs through the plugin.
+# parser, the report readers and vmapcheck-unmap-first, FUZZ_SECONDS
+# each; new crashes go into the regression corpus testsuite/fuzz; then
+# CSMITH_PROGRAMS programs through the plugin.
 fuzz: fuzz-deps $(PLUGIN) $(FUZZ_BUILD)/vmapcheck-merge $(FUZZ_BUILD)/api-file \
 	$(FUZZ_BUILD)/vmapcheck-unmap-first \
 	$(SANITIZED)/vmapcheck-merge

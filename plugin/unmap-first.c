@@ -379,10 +379,7 @@ static bool any_overlap(const struct accesses *a, const struct accesses *b, stru
 struct move {
 	int from, to;		/* the moved statement's lines */
 	int before;		/* the line it goes in front of */
-	int release;		/* the finding's line, for messages */
 };
-
-static int nmoved;
 
 static void refuse(int release, const char *fmt, ...)
 {
@@ -487,8 +484,7 @@ static bool plan(const struct list *body, int release, int unmap, struct move *m
 		       (int)(toks[tok.tok[tok.n - 1]].s + toks[tok.tok[tok.n - 1]].len - toks[tok.tok[0]].s),
 		       toks[tok.tok[0]].s);
 	} else {
-		*m = (struct move){ toks[su->first].line, toks[su->last].line, toks[sr->first].line,
-				    release };
+		*m = (struct move){ toks[su->first].line, toks[su->last].line, toks[sr->first].line };
 		ok = true;
 	}
 	free(moved_named.v);
@@ -600,7 +596,7 @@ static int against_planned(const struct move *m, const struct move *moves, int n
 int main(int argc, char **argv)
 {
 	struct move *moves;
-	int (*pairs)[2];
+	int (*pairs)[2], nmoved = 0;
 	char *text, end;
 	size_t size;
 
