@@ -230,9 +230,10 @@ static bool is_mapping(const struct analysis *an, struct fn *f, int c)
  * arguments into a new object are not.  Only an API that does nothing but
  * unmap says a purge: a vfree() or kvfree() of what comes out of a list
  * frees whatever was put there (list elements freed after RCU), mapped or
- * not.
+ * not.  Into OUT, the places that hold mappings, in one pass over the
+ * analysed code (a whole build has thousands of candidate places).
  */
-static bool holds_mappings(const struct analysis *an, struct vc_name where)
+static void places_holding_mappings(const struct analysis *an, name_vec *out)
 {
 	const fn_vec *fns = &an->prog->functions;
 
@@ -243,18 +244,23 @@ static bool holds_mappings(const struct analysis *an, struct vc_name where)
 			const struct event *e = &g->events.v[k];
 			const struct summary *s = callee_summary(an, e);
 
-			if (e->kind == EV_UNMAP && e->certain && is_purge(g, e->cls, where))
-				return true;
+			if (e->kind == EV_UNMAP && e->certain) {
+				const name_vec *names = class_names(&g->classes, e->cls);
+
+				for (int n = 0; n < names->n; n++)
+					if (is_purge(g, e->cls, names->v[n]) &&
+					    !names_have(out, names->v[n]))
+						vec_push(*out, names->v[n]);
+			}
 			for (int d = 0; s && d < s->defers.n; d++) {
 				int c = bind_name(g, e, s->defers.v[d].name);
 
-				if (name_equal(s->defers.v[d].where, where) && c >= 0 &&
+				if (c >= 0 && !names_have(out, s->defers.v[d].where) &&
 				    is_mapping(an, g, c))
-					return true;
+					vec_push(*out, s->defers.v[d].where);
 			}
 		}
 	}
-	return false;
 }
 
 /* Check A's finding of a release while a mapping waits on the list. */
@@ -271,10 +277,6 @@ static const struct finding *release_while_queued(const finding_vec *found,
 static void check_list(const struct check_run *run, const struct lazy_list *l, finding_vec *out)
 {
 	const struct analysis *an = run->an;
-
-	if (!holds_mappings(an, l->where))
-		return;
-
 	const struct finding *unprotected = release_while_queued(out, l->where);
 	bool no_hook = !purge_reachable(an, l->where) &&
 		(run->whole_build || !purge_open_to_outside(an, l->where));
@@ -304,6 +306,7 @@ static void lazy_run(const struct check_run *run, finding_vec *out)
 	const struct analysis *an = run->an;
 	const fn_vec *fns = &an->prog->functions;
 	VEC(struct lazy_list) lists = { NULL, 0, 0 };
+	name_vec mapped = { NULL, 0, 0 };
 
 	for (int i = 0; i < fns->n; i++) {
 		const struct fn *f = fns->v[i];
@@ -319,9 +322,13 @@ static void lazy_run(const struct check_run *run, finding_vec *out)
 				vec_push(lists, l);
 		}
 	}
+	if (lists.n)
+		places_holding_mappings(an, &mapped);
 	for (int i = 0; i < lists.n; i++)
-		check_list(run, &lists.v[i], out);
+		if (names_have(&mapped, lists.v[i].where))
+			check_list(run, &lists.v[i], out);
 	vec_free(lists);
+	vec_free(mapped);
 }
 
 /* ----- the words ----- */

@@ -211,24 +211,12 @@ static void report_release(const struct flow_context *cx, const struct instance 
 static bool unmapped_anywhere(const struct analysis *an, struct fn *f,
 			      const struct instance *in)
 {
-	const fn_vec *fns = &an->prog->functions;
-
 	for (int m = 0; m < in->mapping.n; m++) {
 		const name_vec *names = class_names(&f->classes, in->mapping.c[m]);
 
-		for (int i = 0; i < names->n; i++) {
-			if (names->v[i].kind != NAME_FIELD && names->v[i].kind != NAME_GLOBAL)
-				continue;
-			for (int k = 0; k < fns->n; k++) {
-				const struct fn *g = fns->v[k];
-
-				if (!function_analysed(an, g))
-					continue;
-				for (int u = 0; u < g->sum.unmaps.n; u++)
-					if (name_equal(g->sum.unmaps.v[u].name, names->v[i]))
-						return true;
-			}
-		}
+		for (int i = 0; i < names->n; i++)
+			if (names_have(&an->unmapped, names->v[i]))
+				return true;
 	}
 	return false;
 }
@@ -258,7 +246,7 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	 * it releases mapped pages.
 	 */
 	if (in->origin == ORIGIN_FACT && !in->aware && !direct_only &&
-	    (f->called || function_called_indirectly(cx->an, cx->f))) {
+	    (f->called || function_called_indirectly(cx->f))) {
 		if (!complete || unmapped_anywhere(cx->an, f, in))
 			callers_judge = true;
 		else

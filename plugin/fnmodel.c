@@ -99,22 +99,7 @@ void function_link_preds(struct fn *f)
 	}
 }
 
-bool function_called_indirectly(const struct analysis *an, const struct fn *f)
+bool function_called_indirectly(const struct fn *f)
 {
-	const struct program *p = an->prog;
-
-	if (f->address_taken)
-		return true;
-	for (int i = 0; i < p->initializers.n; i++)
-		if (p->functions.v[p->initializers.v[i].fn] == f)
-			return true;
-	for (int i = 0; i < p->functions.n; i++) {
-		const struct fn *g = p->functions.v[i];
-
-		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++)
-			if (g->events.v[k].kind == EV_FNSTORE &&
-			    p->functions.v[g->events.v[k].callee] == f)
-				return true;
-	}
-	return false;
+	return f->address_taken || f->stored;
 }

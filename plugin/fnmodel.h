@@ -125,6 +125,8 @@ struct fn {
 	bool extracted;		/* its body was seen */
 	bool is_api;		/* modelled by the API table: summary unused */
 	bool called;		/* a function of the analysed code calls it */
+	bool stored;		/* the analysed code stores its address into an
+				   object, or a global's initializer holds it */
 	bool external;		/* callable from other files (not static) */
 	bool address_taken;	/* its address is stored or passed somewhere */
 	struct class_table classes;
@@ -164,14 +166,16 @@ struct analysis {
 	struct program *prog;
 	int unit;		/* the unit analysed on its own, or -1: all */
 	mapping_vec facts;	/* mappings held in fields or globals */
+	name_vec unmapped;	/* fields and globals some function of it unmaps */
 };
 
 /* The function with KEY, created on first use. */
 int function_index(struct program *p, int key, const char *name, int unit);
 /* Fill fn->preds and the blocks' pred ranges from the edges. */
 void function_link_preds(struct fn *f);
-/* Is F's address stored or passed, so that it may be called through it? */
-bool function_called_indirectly(const struct analysis *an, const struct fn *f);
+/* Is F's address stored or passed, so that it may be called through it?
+   (After summaries_compute(), which marks the stored ones.) */
+bool function_called_indirectly(const struct fn *f);
 /* Is F part of analysis AN? */
 bool function_analysed(const struct analysis *an, const struct fn *f);
 /* The summary of the callee of call event E, or NULL if it has none. */

@@ -686,7 +686,7 @@ int main(int argc, char **argv)
 	char *root = NULL;	/* srcroot, absolute */
 	bool json = false, sarif = false, all = false, ok = true;
 	struct build b = { 0 };
-	struct analysis whole_build = { &b.prog, -1, { NULL, 0, 0 } };
+	struct analysis whole_build = { &b.prog, -1, { NULL, 0, 0 }, { NULL, 0, 0 } };
 	char err[MODEL_ERROR_SIZE];
 
 	for (int i = 1; i < argc; i++) {
@@ -759,7 +759,7 @@ int main(int argc, char **argv)
 
 	/* What each compile reported on its own, then the whole build. */
 	for (int u = 0; u < b.units; u++) {
-		struct analysis unit = { &b.prog, u, { NULL, 0, 0 } };
+		struct analysis unit = { &b.prog, u, { NULL, 0, 0 }, { NULL, 0, 0 } };
 
 		analyse(&unit, &per_unit, verbose);
 	}

@@ -305,15 +305,25 @@ static bool compute_maps(const struct analysis *an, struct fn *f)
 	return changed;
 }
 
+/* What the analysis concludes: mappings held in fields or globals, and
+   the fields and globals some function unmaps. */
 static void collect_facts(struct analysis *an)
 {
 	const fn_vec *fns = &an->prog->functions;
 
 	for (int i = 0; i < fns->n; i++) {
 		const mapping_vec *maps = &fns->v[i]->sum.maps;
+		const effect_vec *unmaps = &fns->v[i]->sum.unmaps;
 
 		if (!function_analysed(an, fns->v[i]))
 			continue;
+		for (int k = 0; k < unmaps->n; k++) {
+			struct vc_name n = unmaps->v[k].name;
+
+			if ((n.kind == NAME_FIELD || n.kind == NAME_GLOBAL) &&
+			    !names_have(&an->unmapped, n))
+				vec_push(an->unmapped, n);
+		}
 		for (int k = 0; k < maps->n; k++) {
 			struct mapping_effect m = maps->v[k];
 
@@ -453,6 +463,22 @@ static bool settle(const struct analysis *an, const struct components *c, int fi
 	return false;
 }
 
+/* The functions whose addresses analysed code stores, or an initializer holds. */
+static void mark_stored(struct analysis *an)
+{
+	const struct program *p = an->prog;
+
+	for (int i = 0; i < p->initializers.n; i++)
+		p->functions.v[p->initializers.v[i].fn]->stored = true;
+	for (int i = 0; i < p->functions.n; i++) {
+		const struct fn *g = p->functions.v[i];
+
+		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++)
+			if (g->events.v[k].kind == EV_FNSTORE)
+				p->functions.v[g->events.v[k].callee]->stored = true;
+	}
+}
+
 int summaries_compute(struct analysis *an, const char **unsettled)
 {
 	const fn_vec *fns = &an->prog->functions;
@@ -471,6 +497,7 @@ int summaries_compute(struct analysis *an, const char **unsettled)
 	vec_free(c.order);
 	vec_free(c.starts);
 	collect_facts(an);
+	mark_stored(an);
 	return missed;
 }
 
@@ -481,8 +508,10 @@ void summaries_clear(struct analysis *an)
 	for (int i = 0; i < fns->n; i++) {
 		summary_clear(&fns->v[i]->sum);
 		fns->v[i]->called = false;
+		fns->v[i]->stored = false;
 	}
 	vec_free(an->facts);
+	vec_free(an->unmapped);
 }
 
 static void dump_name(FILE *out, struct vc_name n)

@@ -141,7 +141,7 @@ static void emit_object_facts(void *gcc_data, void *user_data)
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	struct program *p = (struct program *)user_data;
-	struct analysis an = { p, -1, { NULL, 0, 0 } };
+	struct analysis an = { p, -1, { NULL, 0, 0 }, { NULL, 0, 0 } };
 	finding_vec findings = { NULL, 0, 0 };
 	struct check_run run = { &an, api_model(), false, false, verbose ? stderr : NULL };
 	const char *unsettled = NULL;
