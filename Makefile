@@ -54,9 +54,10 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 
 CORE      := util model classes fnmodel summary flow checks check-release check-lazy messages \
 	facts
-GCC_SIDE  := vmapcheck api keys extract values describe conditions report
-# vmapcheck-merge: its driver and the object-file reader.
-MERGE_SIDE := merge objfile patchfile json sarif
+GCC_SIDE  := vmapcheck api keys extract values pageargs describe conditions report
+# vmapcheck-merge: its driver, the readers of objects and patches, its
+# outputs, and the helper closure of make scan.
+MERGE_SIDE := merge objfile patchfile json sarif helpers
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(CORE))
 # The one API model, and what make generates from it.
 MODEL     := model/kernel.api
@@ -194,8 +195,9 @@ $(FUZZ_BUILD)/vmapcheck-merge: $(MERGE_SRCS) $(CORE_DEPS)
 $(FUZZ_BUILD)/api-file: fuzz/api-file.c $(CORE_DEPS)
 	$(call link-core,afl-clang-fast,fuzz/api-file.c)
 
-# make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FACTS=dir|object] [FAIL_ON_FINDINGS=1]
-SCAN_VARS := KSRC O SCAN CONFIG M V FACTS FAIL_ON_FINDINGS
+# make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FACTS=dir|object]
+#           [HELPERS=1] [FAIL_ON_FINDINGS=1]
+SCAN_VARS := KSRC O SCAN CONFIG M V FACTS HELPERS FAIL_ON_FINDINGS
 scan: deps $(PLUGIN) $(MERGE) $(UNMAP_FIRST) $(RULES)
 	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))
 

@@ -224,10 +224,22 @@ static void call_stmt(extractor *x, gcall *call)
 		e->api = x->prog->functions.v[e->callee]->name;
 		if (gimple_call_lhs(call))
 			e->what = describe_holder(gimple_call_lhs(call));
+		/* By the callee's declared parameter types: kfree(obj) does not
+		   take what obj holds, nor does printk() its arguments. */
+		tree parm = TYPE_ARG_TYPES(gimple_call_fntype(call));
+		int declared = 0;
 		for (unsigned i = 0; i < nargs; i++) {
-			function_escapes(x->prog, gimple_call_arg(call, i));
-			vec_push(x->f->args, value_class(x, gimple_call_arg(call, i)));
+			tree arg = gimple_call_arg(call, i);
+
+			function_escapes(x->prog, arg);
+			vec_push(x->f->args, value_class(x, arg));
+			if (parm && !VOID_TYPE_P(TREE_VALUE(parm))) {
+				e->page_args |= type_carries_pages(x, TREE_VALUE(parm));
+				parm = TREE_CHAIN(parm);
+				declared++;
+			}
 		}
+		int_map_put(&x->declared_args, x->f->events.n - 1, declared);
 		return;
 	}
 
@@ -451,6 +463,8 @@ void extract_function(struct program *p, function *fun)
 	x.fun = fun;
 	x.ssa = vNULL;
 	memset(&x.local_fields, 0, sizeof(x.local_fields));
+	memset(&x.page_records, 0, sizeof(x.page_records));
+	memset(&x.declared_args, 0, sizeof(x.declared_args));
 	x.ssa.safe_grow(num_ssa_names);
 	for (unsigned i = 0; i < num_ssa_names; i++)
 		x.ssa[i] = -1;
@@ -472,8 +486,11 @@ void extract_function(struct program *p, function *fun)
 
 	classes_finalize(&f->classes);
 	find_escapes(&x);
+	mark_mapping_args(&x);
 	x.ssa.release();
 	int_map_free(&x.local_fields);
+	int_map_free(&x.page_records);
+	int_map_free(&x.declared_args);
 }
 
 /* Function addresses in the initializer INIT of GLOBAL, recursively. */

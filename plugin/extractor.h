@@ -16,6 +16,9 @@ struct extractor {
 	function *fun;
 	vec<int> ssa;		/* SSA version -> class, or -1 */
 	struct int_map local_fields;	/* "uid.field" key -> class */
+	struct int_map page_records;	/* struct's TYPE_UID -> holds pages */
+	struct int_map declared_args;	/* EV_CALL event -> its arguments that are
+					   declared parameters (not variadic) */
 };
 
 /* values.c: the alias classes of the function being walked, and the
@@ -27,6 +30,12 @@ int ssa_class(extractor *x, tree name);
 int memory_class(extractor *x, tree ref);
 /* Can a value of TYPE hold a pointer? */
 bool pointer_sized(tree type);
+
+/* pageargs.c: is a value of TYPE pages, a page array, or an object with
+   a field of them?  After the walk: mark the calls that pass on, as a
+   declared parameter, what the function maps, unmaps, releases or queues. */
+bool type_carries_pages(extractor *x, tree type);
+void mark_mapping_args(extractor *x);
 
 /* describe.c: an operand as source text, interned. */
 const char *describe_operand(tree op);

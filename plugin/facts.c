@@ -10,8 +10,8 @@
  *   c ID PARENT POINTEE NAME...        (alias classes; NAME is K:DEPTH:ID,
  *                                       K one of P F G R)
  *   field KEY CLASS / global KEY CLASS / ret CLASS
- *   e KIND LOC CLS PAGES BASE OWNS COUNTED CERTAIN STALE CALLEE NARGS API
- *                                     WHAT
+ *   e KIND LOC CLS PAGES BASE OWNS COUNTED CERTAIN STALE PAGEARGS CALLEE
+ *                                     NARGS API WHAT
  *   a CLASS                            (argument classes of calls, in order)
  *   b FIRST N FIRSTSUCC NSUCC FAILSUCC FAILCLS FAILINT FIRSTVAL NVAL FLAGSUCC RETURNS
  *   s DEST SRC                         (edge slots, in order)
@@ -143,8 +143,9 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
-		fprintf(out, "e %d %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc), e->cls,
-			e->pages, e->base, e->owns_pages, e->counted, e->certain, e->stale);
+		fprintf(out, "e %d %d %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc),
+			e->cls, e->pages, e->base, e->owns_pages, e->counted, e->certain, e->stale,
+			e->page_args);
 		put_string(out, e->callee >= 0 ?
 			   interned(w->prog->functions.v[e->callee]->key) : NULL);
 		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
@@ -441,7 +442,7 @@ static bool read_map(struct reader *r, struct int_map *m, int nclasses)
 static bool read_event(struct reader *r, struct fn *f)
 {
 	struct event e;
-	int kind, owns, counted, certain, stale, nargs;
+	int kind, owns, counted, certain, stale, page_args, nargs;
 	const char *callee;
 
 	memset(&e, 0, sizeof(e));
@@ -450,7 +451,7 @@ static bool read_event(struct reader *r, struct fn *f)
 	    !number(r, -1, 1 << 24, &e.base) ||
 	    !number(r, 0, 1, &owns) || !number(r, 0, 1, &counted) ||
 	    !number(r, 0, 1, &certain) || !number(r, 0, 1, &stale) ||
-	    !string(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
+	    !number(r, 0, 1, &page_args) || !string(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
 	    !string(r, &e.api) || !string(r, &e.what))
 		return fail(r, "bad event record");
 	e.kind = (enum event_kind)kind;
@@ -458,6 +459,7 @@ static bool read_event(struct reader *r, struct fn *f)
 	e.counted = counted;
 	e.certain = certain;
 	e.stale = stale;
+	e.page_args = page_args;
 	/* A call names its callee in api; a hook or a stored address in what. */
 	if (callee)
 		e.callee = function_index(r->prog, intern(callee),
@@ -712,6 +714,8 @@ static bool read_unit(struct reader *r, unit_filter wanted, bool *read)
 	if (!next_line(r) || !(w = word(r)) || strcmp(w, "unit") || !string(r, &source) || !source)
 		return fail(r, "no unit record");
 	*read = wanted(source);
+	if (*read)
+		vec_push(r->prog->sources, intern(source));
 	r->locs.n = 0;
 	while (next_line(r)) {
 		char *rec = word(r);
@@ -747,7 +751,7 @@ static bool read_stream(struct program *p, FILE *in, int *units, loc_maker make_
 			unit_filter wanted, char *err, size_t errlen)
 {
 	struct reader r;
-	int first = *units, ninit = p->initializers.n;
+	int first = *units, ninit = p->initializers.n, nsources = p->sources.n;
 	bool ok, read;
 
 	memset(&r, 0, sizeof(r));
@@ -771,6 +775,7 @@ static bool read_stream(struct program *p, FILE *in, int *units, loc_maker make_
 			if (p->functions.v[i]->unit >= first)
 				p->functions.v[i]->extracted = false;
 		p->initializers.n = ninit;
+		p->sources.n = nsources;
 		*units = first;
 	}
 	return ok;

@@ -19,8 +19,12 @@
 extern "C" {
 #endif
 
-/* 2: events say whether a map is counted; edge values name their block. */
-#define FACTS_VERSION 3
+/*
+ * 2: events say whether a map is counted; edge values name their block.
+ * 3: unmaps say whether the address was loaded from overwritten memory.
+ * 4: calls say whether an argument carries pages.
+ */
+#define FACTS_VERSION 4
 
 /* How much of the source file name a facts file name keeps. */
 #define FACTS_NAME_BASE 64

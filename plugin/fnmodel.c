@@ -76,6 +76,7 @@ void program_free(struct program *p)
 	vec_free(p->functions);
 	vec_free(p->initializers);
 	int_map_free(&p->by_key);
+	vec_free(p->sources);
 }
 
 /* The edge slots into each block, grouped by block (a counting sort). */

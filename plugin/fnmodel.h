@@ -48,6 +48,8 @@ struct event {
 	bool certain;		/* EV_UNMAP: the API only unmaps (not vfree) */
 	bool stale;		/* EV_UNMAP: of an address loaded from memory that was
 				   overwritten before: the mapping kept there before */
+	bool page_args;		/* EV_CALL: hands over pages, a page array, an object
+				   with a field of them, or a mapping (pageargs.c) */
 	int callee;		/* EV_CALL, EV_HOOK, EV_FNSTORE: a function, or -1 */
 	int base;		/* EV_STORE: the object whose field it is, or -1;
 				   EV_MAP: the page array */
@@ -154,6 +156,7 @@ struct program {
 	fn_vec functions;
 	initializer_vec initializers;
 	struct int_map by_key;		/* interned key -> function index */
+	int_vec sources;		/* unit -> its source path, interned (the merge) */
 };
 
 /*

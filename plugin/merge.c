@@ -11,6 +11,7 @@
  * Usage: vmapcheck-merge [--json|--sarif] [--all] [--complete] [--keep-going]
  *                        [--expect LIST] [--disable ID,...] [--rules REPORT]
  *                        [--srcroot DIR] [--fixes DIR|PATCH] [--verbose] DIR|FILE...
+ *        vmapcheck-merge --helpers LIST [--keep-going] DIR|FILE...
  * Exit status: 0; 2 when a facts file could not be read (with --keep-going
  * the others are still analysed); 64 on a usage error.
  */
@@ -25,6 +26,7 @@
 
 #include "checks.h"
 #include "facts.h"
+#include "helpers.h"
 #include "json.h"
 #include "objfile.h"
 #include "patchfile.h"
@@ -35,6 +37,7 @@ static const char usage[] =
 	"usage: vmapcheck-merge [--json|--sarif] [--all] [--complete] [--keep-going]\n"
 	"                       [--expect LIST] [--disable ID,...] [--rules REPORT]\n"
 	"                       [--srcroot DIR] [--fixes DIR|PATCH] [--verbose] DIR|FILE...\n"
+	"       vmapcheck-merge --helpers LIST [--keep-going] DIR|FILE...\n"
 	"\n"
 	"Read the facts that compiles with the vmapcheck plugin wrote, link them,\n"
 	"and report the findings that need more than one file, in GCC's format\n"
@@ -64,6 +67,11 @@ static const char usage[] =
 	"  --expect LIST LIST names the source files the build compiled, a line\n"
 	"                each; one without facts (a ccache hit writes none) is\n"
 	"                an error, as a damaged facts file is\n"
+	"  --helpers LIST  print only the functions that no unit read defines and\n"
+	"                that the code of LIST's units (source paths, a line each)\n"
+	"                hands pages, page arrays, mappings or objects holding\n"
+	"                them to, directly or through functions it has, a name a\n"
+	"                line: where make scan looks for release and unmap helpers\n"
 	"  --disable ID,...  do not report the checks of these IDs (--list-checks)\n"
 	"  --keep-going  a damaged facts file is skipped and the others are\n"
 	"                analysed (without it, nothing is reported)\n"
@@ -286,17 +294,12 @@ static bool read_dir(struct build *b, const char *dir, bool explicit)
 	return ok;
 }
 
-/*
- * --expect FILE: the sources the build compiled, a line each.  Each that
- * has no facts is named: a compile that ccache answered from its cache
- * wrote none, and the findings that need it would be missing silently.
- */
-static bool expected_units(const char *list)
+/* The non-empty lines of the file LIST into OUT; false, saying why, if unreadable. */
+static bool read_list(const char *list, path_vec *out)
 {
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	bool ok = true;
 	FILE *f = fopen(list, "re");
 
 	if (!f) {
@@ -304,22 +307,84 @@ static bool expected_units(const char *list)
 		return false;
 	}
 	while ((n = getline(&line, &cap, f)) > 0) {
-		int seen;
-
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
-		if (!n || int_map_get(&units_read, intern(line), &seen))
+		if (n) {
+			char *copy = (char *)vc_alloc(n + 1);
+
+			memcpy(copy, line, n);
+			vec_push(*out, copy);
+		}
+	}
+	free(line);
+	fclose(f);
+	return true;
+}
+
+static void free_list(path_vec *v)
+{
+	for (int i = 0; i < v->n; i++)
+		vc_free(v->v[i]);
+	vec_free(*v);
+}
+
+/*
+ * --expect FILE: the sources the build compiled, a line each.  Each that
+ * has no facts is named: a compile that ccache answered from its cache
+ * wrote none, and the findings that need it would be missing silently.
+ */
+static bool expected_units(const char *list)
+{
+	path_vec sources = { NULL, 0, 0 };
+	bool ok = read_list(list, &sources);
+
+	for (int i = 0; i < sources.n; i++) {
+		int seen;
+
+		if (int_map_get(&units_read, intern(sources.v[i]), &seen))
 			continue;
 		fprintf(stderr, "vmapcheck-merge: %s: compiled, but no facts of it were read; "
 			"a compile that ccache answered from its cache writes none (nor does a "
 			"build that finds its object up to date): use "
 			"-fplugin-arg-vmapcheck-facts-in-object, or rebuild the object without "
 			"ccache\n",
-			line);
+			sources.v[i]);
 		ok = false;
 	}
-	free(line);
-	fclose(f);
+	free_list(&sources);
+	return ok;
+}
+
+/*
+ * --helpers LIST: print the functions that the code of LIST's units hands
+ * pages to and no unit read defines, a name a line (helpers.h).
+ */
+static bool print_helpers(struct build *b, const char *list)
+{
+	path_vec sources = { NULL, 0, 0 };
+	struct int_map listed = { NULL, NULL, 0, 0 };
+	int_vec wanted = { NULL, 0, 0 };
+	char **names;
+	int seen;
+	bool *root, ok = read_list(list, &sources);
+
+	for (int i = 0; i < sources.n; i++)
+		int_map_put(&listed, intern(sources.v[i]), 1);
+	root = (bool *)vc_alloc(b->prog.sources.n * sizeof(*root));
+	for (int u = 0; u < b->prog.sources.n; u++)
+		root[u] = int_map_get(&listed, b->prog.sources.v[u], &seen);
+	helpers_wanted(&b->prog, root, &wanted);
+	names = (char **)vc_alloc(wanted.n * sizeof(*names));
+	for (int i = 0; i < wanted.n; i++)
+		names[i] = (char *)b->prog.functions.v[wanted.v[i]]->name;
+	qsort(names, wanted.n, sizeof(*names), compare_strings);
+	for (int i = 0; i < wanted.n; i++)
+		puts(names[i]);
+	vc_free(names);
+	vc_free(root);
+	vec_free(wanted);
+	int_map_free(&listed);
+	free_list(&sources);
 	return ok;
 }
 
@@ -683,6 +748,7 @@ int main(int argc, char **argv)
 	VEC(const char *) inputs = { NULL, 0, 0 };
 	FILE *verbose = NULL;
 	const char *expect = NULL, *rules = NULL, *srcroot = NULL, *fixes = NULL;
+	const char *helpers = NULL;
 	char *root = NULL;	/* srcroot, absolute */
 	bool json = false, sarif = false, all = false, ok = true;
 	struct build b = { 0 };
@@ -717,6 +783,8 @@ int main(int argc, char **argv)
 			verbose = stderr;
 		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
 			expect = argv[++i];
+		} else if (!strcmp(argv[i], "--helpers") && i + 1 < argc) {
+			helpers = argv[++i];
 		} else if (!strcmp(argv[i], "--disable") && i + 1 < argc) {
 			if (!checks_parse_list(argv[++i], &disabled_checks, err, sizeof(err))) {
 				fprintf(stderr, "vmapcheck-merge: --disable %s: %s\n", argv[i], err);
@@ -756,6 +824,10 @@ int main(int argc, char **argv)
 	vec_free(inputs);
 	if (!ok && !keep_going)
 		goto out;
+	if (helpers) {
+		ok &= print_helpers(&b, helpers);
+		goto out;
+	}
 
 	/* What each compile reported on its own, then the whole build. */
 	for (int u = 0; u < b.units; u++) {

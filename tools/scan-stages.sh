@@ -114,12 +114,6 @@ stage_configure()
 
 # ----- compile -----
 
-# facts_of FILE: the facts file the plugin wrote for FILE, if any.
-facts_of()
-{
-	awk -F'\t' -v unit="$KSRC/$1" '$1 == unit { print $2 }' "$res/facts-units"
-}
-
 # plugin_sources: the sources (under KSRC) of the objects
 # under O/M that Kbuild compiled with this plugin, as their saved command
 # lines say (host programs and linked objects are not).
@@ -134,10 +128,10 @@ plugin_sources()
 }
 
 # The mapping files (quick) or the whole kernel (full) with the plugin,
-# and what the merge reads.  Sets plugin, facts, ncompiled.
+# and what the merge reads.  Sets plugin, facts, kcflags, ncompiled.
 stage_compile()
 {
-	local sum kcflags compiled_count objs total file
+	local sum compiled_count objs total
 
 	# The plugin in a directory named by its content (GCC names a plugin by
 	# its file name): a new plugin is a new command line, so Kbuild
@@ -179,6 +173,31 @@ stage_compile()
 		kmake -k -j"$JOBS" KCFLAGS="$kcflags" ${M:+"$M/"} >"$res/compile.log" 2>&1 &
 	fi
 	wait_progress $! compile "$total" sh -c "$compiled_count"
+	: >"$res/helpers"
+	collect_units
+}
+
+# with_plugin: those of the sources read (under KSRC) whose objects this
+# plugin compiled, as their saved command lines say.
+with_plugin()
+{
+	local file
+
+	while read -r file; do
+		grep -qsF -e "-fplugin=$plugin" "$O/$(dirname "$file")/.$(basename "${file%.c}").o.cmd" &&
+			echo "$file"
+	done
+}
+
+# What the compiles gave, after the compile stage and each round of
+# helpers: the mapping files that did not build ($res/skipped), the units
+# the merge must have facts of ($res/compiled) and what it reads
+# ($res/merge-inputs): the mapping files (quick) or every file compiled
+# under M (full), and the helpers ($res/helpers).  Sets ncompiled.
+collect_units()
+{
+	local file
+
 	# The mapping files without an object did not build in this
 	# configuration.
 	: >"$res/skipped"
@@ -191,20 +210,20 @@ stage_compile()
 	# facts file, and so does a build into an O whose facts were removed: the
 	# merge names such a unit (--expect).
 	if [ "$SCAN" = quick ]; then
-		plugin_sources | grep -xF -f <(grep -vxF -f "$res/skipped" "$res/files")
+		grep -vxF -f "$res/skipped" "$res/files" | with_plugin
 	else
 		plugin_sources
-	fi | sed "s|^|$KSRC/|" >"$res/compiled"
-	# What the merge reads: the facts of the scanned files (quick), or of
-	# every file compiled under M (full).
+	fi >"$res/scanned"
+	with_plugin <"$res/helpers" >>"$res/scanned"
+	sed "s|^|$KSRC/|" "$res/scanned" >"$res/compiled"
 	if [ "$FACTS" = object ]; then
 		if [ "$SCAN" = quick ]; then
-			grep -vxF -f "$res/skipped" "$res/files" | sed "s|^|$O/|; s|\\.c\$|.o|"
-			ncompiled=$(grep -vxcF -f "$res/skipped" "$res/files")
+			sed "s|^|$O/|; s|\\.c\$|.o|" "$res/scanned"
 		else
 			echo "$O/$M"
-			ncompiled=$(grep -c . "$res/compiled")
+			with_plugin <"$res/helpers" | sed "s|^|$O/|; s|\\.c\$|.o|"
 		fi >"$res/merge-inputs"
+		ncompiled=$(grep -c . "$res/compiled")
 	else
 		# Objects without facts (a compile that ccache answered, an O whose
 		# facts were removed) are compiled once more, past ccache.
@@ -220,18 +239,81 @@ stage_compile()
 		facts_units "$facts" >"$res/facts-units"
 		rm -rf "$res/facts-used"
 		mkdir -p "$res/facts-used"
-		if [ "$SCAN" = quick ]; then
-			grep -vxF -f "$res/skipped" "$res/files" | while read -r file; do
-				facts_of "$file"
-			done
-		else
-			awk -F'\t' -v prefix="$KSRC/${M:+$M/}" 'index($1, prefix) == 1 { print $2 }' \
-				"$res/facts-units"
-		fi | xargs -r ln -s -t "$res/facts-used"
+		awk -F'\t' -v src="$KSRC/" 'NR == FNR { want[src $0]; next } $1 in want { print $2 }' \
+			"$res/scanned" "$res/facts-units" | xargs -r ln -s -t "$res/facts-used"
 		echo "$res/facts-used" >"$res/merge-inputs"
 		ncompiled=$(ls "$res/facts-used" | grep -c '\.facts$')
 	fi
 	[ "$ncompiled" -gt 0 ] || [ -s "$res/compiled" ] || die "no file compiled; see $res/compile.log"
+}
+
+# ----- helpers -----
+
+# Rounds of the helper closure; what is still wanted after them stays
+# unknown to the merge, and the summary says so.
+HELPER_ROUNDS=3
+
+# helper_definitions NAMES: the C files of the tree, this architecture's,
+# that define the functions NAMES lists (a line each): a line that starts
+# a definition at column 0 (not static, not a declaration) with the name
+# as its first word before a parenthesis.
+helper_definitions()
+{
+	sed 's/$/(/' "$1" >"$res/helper-patterns"
+	(cd "$KSRC" && grep -rnF --include='*.c' -f "$res/helper-patterns" .) |
+		awk -v names="$1" '
+			BEGIN { while ((getline n < names) > 0) want[n] }
+			{
+				file = $0; sub(/:.*/, "", file)
+				text = $0; sub(/^[^:]*:[0-9]*:/, "", text)
+				if (text !~ /^[A-Za-z_]/ || text ~ /^(static|extern|typedef)[ \t]/ ||
+				    text ~ /;[ \t]*$/ || !match(text, /[A-Za-z_][A-Za-z0-9_]*\(/))
+					next
+				if (substr(text, RSTART, RLENGTH - 1) in want)
+					print substr(file, 3)
+			}' |
+		grep -E "^arch/$srcarch/|^[^a]|^a[^r]" | grep -vE '^(tools|scripts|samples|usr)/' |
+		sort -u
+}
+
+# The helper closure: the functions the mapping files hand pages, page
+# arrays, mappings or objects holding them to, that no unit compiled
+# defines (vmapcheck-merge --helpers), are looked up in the tree and the
+# files defining them compiled with the plugin; then again, with what they
+# call, until nothing new is found or HELPER_ROUNDS rounds were made.  The
+# merge then knows release and unmap helpers wherever they live.  Only
+# with HELPERS=1.  $res/helpers: the helper files that built;
+# $res/helpers-unknown: the functions still wanted.  Sets helper_rounds.
+stage_helpers()
+{
+	local file
+
+	helper_rounds=0
+	: >"$res/helpers-tried"
+	: >"$res/helpers-unknown"
+	[ "$HELPERS" = 1 ] || return 0
+	sed "s|^|$KSRC/|" "$res/scanned" >"$res/helper-roots"
+	while :; do
+		mapfile -t inputs <"$res/merge-inputs"
+		"$MERGE" --helpers "$res/helper-roots" "${inputs[@]}" >"$res/helpers-wanted" \
+			2>"$res/helpers.log" ||
+			die "vmapcheck-merge --helpers failed: $(head -n 1 "$res/helpers.log")"
+		helper_definitions "$res/helpers-wanted" |
+			grep -vxF -f "$res/helpers-tried" -f "$res/files" -f "$res/scanned" \
+			>"$res/helpers-new"
+		[ -s "$res/helpers-new" ] && [ "$helper_rounds" -lt "$HELPER_ROUNDS" ] || break
+		helper_rounds=$((helper_rounds + 1))
+		cat "$res/helpers-new" >>"$res/helpers-tried"
+		say "helpers: round $helper_rounds: $(grep -c . "$res/helpers-wanted") functions given pages are defined nowhere compiled; compiling the $(grep -c . "$res/helpers-new") files that define them"
+		# shellcheck disable=SC2046
+		kmake -k -j"$JOBS" KCFLAGS="$kcflags" $(sed 's/\.c$/.o/' "$res/helpers-new") \
+			>>"$res/compile.log" 2>&1
+		while read -r file; do
+			[ ! -f "$O/${file%.c}.o" ] || echo "$file"
+		done <"$res/helpers-tried" >"$res/helpers"
+		collect_units
+	done
+	cp "$res/helpers-wanted" "$res/helpers-unknown"
 }
 
 # ----- rules -----
@@ -513,6 +595,8 @@ write_summary()
 		echo "vmapcheck scan of $KSRC (linux $version)"
 		echo "config: $config_how; scan: $SCAN${M:+; M=$M}; output: $res"
 		echo "files compiled with the plugin: $ncompiled ($(grep -c . "$res/skipped") did not build in this configuration: $res/skipped)"
+		[ "$HELPERS" = 0 ] ||
+			echo "helpers: $(grep -c . "$res/helpers") files that define functions given pages, in $helper_rounds round$([ "$helper_rounds" = 1 ] || echo s) (at most $HELPER_ROUNDS); $(grep -c . "$res/helpers-unknown") such functions still unknown ($res/helpers-unknown)"
 		[ ! -s "$res/no-facts" ] ||
 			echo "objects without facts, compiled again past ccache: $(grep -c . "$res/no-facts") ($res/no-facts)"
 		echo "findings: $nfindings"

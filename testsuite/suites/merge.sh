@@ -52,6 +52,24 @@ for dir in "$top"/testsuite/merge/*/; do
 	merge_case "${dir%/}"
 done
 
+# The helper closure (--helpers): from user.c's facts alone, the functions
+# it hands the buffer's pages or mapping to and no unit read defines
+# (not the variadic logger, the counter given a number, or kfree() of the
+# object); with helper.c's too, the one those hand each page to; with
+# drop.c's as well, none.
+deep=$WORK/merge/helpers-two-deep
+echo "$top/testsuite/merge/helpers-two-deep/user.c" >"$deep/roots"
+for read in "user:hbuf_forget hbuf_put_pages" "user helper:hbuf_drop_page" "user helper drop:"; do
+	objs=$(for o in ${read%%:*}; do echo "$deep/$o.o"; done)
+	# shellcheck disable=SC2086
+	got=$("$MERGE" --helpers "$deep/roots" $objs 2>&1 | tr '\n' ' ')
+	if [ "${got% }" = "${read#*:}" ]; then
+		pass "merge/helpers: facts of ${read%%:*}"
+	else
+		fail "merge/helpers: facts of ${read%%:*}" "wanted '${read#*:}', got '$got'"
+	fi
+done
+
 # Damaged facts next to good ones: each is named with what is wrong, in
 # one line, and the exit status is 2; nothing is reported unless
 # --keep-going asks for the good ones (the cross-file finding is there).
@@ -70,7 +88,7 @@ rc=$?
 "$MERGE" --keep-going "$damaged" >"$damaged/kept.out" 2>"$damaged/kept.err"
 kept_rc=$?
 for what in "truncated.facts: line [0-9]*: truncated" \
-	    "version.facts: facts version 999, this vmapcheck-merge reads version 3" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 4" \
 	    "corrupt.facts: line 3: unknown record" \
 	    "garbage.facts: line 1: not a vmapcheck facts file"; do
 	if [ "$(grep -c "vmapcheck-merge: .*$what" "$damaged/err")" = 1 ] &&

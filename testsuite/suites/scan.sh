@@ -172,7 +172,7 @@ if [ "$unfixed" = "arch/powerpc/kvm/e500_mmu.c io_uring/kbuf.c" ]; then
 else
 	fail "scan/6.12: every real bug has a verified fix but e500's and kbuf.c's pinned ring" "without one: $unfixed"
 fi
-if grep -q "^time per stage (s): configure [0-9]* compile [0-9]* rules [0-9]* merge [0-9]* report [0-9]* fixes [0-9]* verify [0-9]* sarif [0-9]*; total" "$res/summary.txt" &&
+if grep -q "^time per stage (s): configure [0-9]* compile [0-9]* helpers [0-9]* rules [0-9]* merge [0-9]* report [0-9]* fixes [0-9]* verify [0-9]* sarif [0-9]*; total" "$res/summary.txt" &&
    grep -q "^  release-while-mapped: plugin [0-9]*, cocci [0-9]*$" "$res/summary.txt" &&
    grep -q "^  lazy-unmap-no-flush: plugin [0-9]*, cocci [0-9]*$" "$res/summary.txt" &&
    grep -q "^io_uring/memmap.c$" "$res/report.txt" &&
@@ -224,6 +224,24 @@ else
 	fail "scan/O= with an existing .config: used as it is, the tree untouched" "status $rc; $(tail -n 5 "$WORK/scan/user.out")"
 fi
 scan_found "$user/vmapcheck/report.json" >"$WORK/scan/user.found"
+
+# The helper closure: io_uring hands its rings and buffers to helpers in
+# its other files (rsrc.c, register.c...) and in mm/; with HELPERS=1 they
+# are compiled with facts in rounds, the summary says how many and in how
+# many rounds, the merge reads them, and the findings stay the same.
+scan_run O="$user" M=io_uring HELPERS=1 >"$WORK/scan/helpers.out" 2>&1
+rc=$?
+scan_found "$user/vmapcheck/report.json" >"$WORK/scan/helpers.found"
+if [ $rc -eq 0 ] && cmp -s "$WORK/scan/user.found" "$WORK/scan/helpers.found" &&
+   grep -qx "io_uring/rsrc.c" "$user/vmapcheck/helpers" &&
+   [ -n "$(find "$user/vmapcheck/facts-used/" -name 'rsrc.c-*.facts')" ] &&
+   grep -q "^helpers: [1-9][0-9]* files that define functions given pages, in [1-3] rounds\{0,1\} (at most 3)" \
+	"$user/vmapcheck/summary.txt"; then
+	pass "scan/HELPERS=1: $(sed -n 's/^helpers: \([0-9]* files\).* in \([0-9] rounds*\).*/\1 in \2/p' "$user/vmapcheck/summary.txt") of helpers compiled with facts, the same findings"
+else
+	fail "scan/HELPERS=1: helpers compiled with facts, the same findings" \
+		"status $rc; $(grep "^helpers" "$user/vmapcheck/summary.txt"); $(diff "$WORK/scan/user.found" "$WORK/scan/helpers.found" | head -n 5)"
+fi
 
 # ccache, as kernel developers use it (Debian's /usr/lib/ccache first in
 # PATH): with FACTS=object a rebuild that ccache answers keeps the facts
@@ -290,7 +308,7 @@ else
 fi
 
 # Bad arguments: one line that says what to do, status 2.
-for bad in SCAN=fast CONFIG=/nonexistent/config BOGUS=1; do
+for bad in SCAN=fast CONFIG=/nonexistent/config HELPERS=2 BOGUS=1; do
 	"$top/tools/scan" "$bad" >"$WORK/scan/bad.out" 2>&1
 	rc=$?
 	if [ $rc -eq 2 ] && [ "$(wc -l <"$WORK/scan/bad.out")" = 1 ]; then

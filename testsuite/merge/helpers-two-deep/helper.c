@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Multi-file: helpers of user.c, one of which hands each page on to drop.c. */
+/* { dg-no-diagnostics } */
+#include <linux/mm.h>
+#include "hbuf.h"
+
+void hbuf_put_pages(struct hbuf *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->n; i++)
+		hbuf_drop_page(b->pages[i]);
+}
+
+void hbuf_forget(void *vaddr)
+{
+	hbuf_log("forgetting %p", vaddr);
+}
