@@ -122,16 +122,53 @@ static void fix(FILE *out, const struct fix_patch *p, const char *srcroot)
 	fputs("]}", out);
 }
 
-/* The fixes of the patches that change the file of R's warning. */
-static void fixes_of(FILE *out, const struct sarif_result *r, const char *srcroot,
-		     const struct fix_patch *fixes, int nfixes)
+/* The lines of context around a change that a hunk of a patch shows
+   (diff -u, git format-patch); the scan counts a finding in them fixed. */
+#define HUNK_CONTEXT 3
+
+/* Does CHANGE come within a hunk's reach of LINE? */
+static bool change_touches(const struct file_change *change, int line)
+{
+	for (int i = 0; i < change->replacements.n; i++) {
+		const struct replacement *r = &change->replacements.v[i];
+
+		if (line >= r->first - HUNK_CONTEXT && line < r->first + r->deleted + HUNK_CONTEXT)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is CHANGE (of the file REL) a fix of R: it touches R's line, or it
+ * touches none of the file's results (a fix of the map call, not of the
+ * release)?  As the scan's report says which findings a patch leaves out.
+ */
+static bool fixes_result(const struct file_change *change, const char *rel,
+			 const struct sarif_result *r, const struct sarif_result *results,
+			 int n, const char *srcroot)
+{
+	if (change_touches(change, r->at[0].line))
+		return true;
+	for (int i = 0; i < n; i++) {
+		const char *other = under_root(results[i].at[0].file, srcroot);
+
+		if (other && !strcmp(other, rel) && change_touches(change, results[i].at[0].line))
+			return false;
+	}
+	return true;
+}
+
+/* The fixes of the patches that change the file of R's warning there. */
+static void fixes_of(FILE *out, const struct sarif_result *r, const struct sarif_result *results,
+		     int n, const char *srcroot, const struct fix_patch *fixes, int nfixes)
 {
 	const char *rel = under_root(r->at[0].file, srcroot);
 	int shown = 0;
 
 	for (int i = 0; rel && i < nfixes; i++)
 		for (int k = 0; k < fixes[i].files.n; k++)
-			if (!strcmp(fixes[i].files.v[k].path, rel)) {
+			if (!strcmp(fixes[i].files.v[k].path, rel) &&
+			    fixes_result(&fixes[i].files.v[k], rel, r, results, n, srcroot)) {
 				fputs(shown++ ? ", " : ", \"fixes\": [", out);
 				fix(out, &fixes[i], srcroot);
 				break;
@@ -140,8 +177,8 @@ static void fixes_of(FILE *out, const struct sarif_result *r, const char *srcroo
 		fputs("]", out);
 }
 
-static void result(FILE *out, const struct sarif_result *r, const char *srcroot,
-		   const struct fix_patch *fixes, int nfixes)
+static void result(FILE *out, const struct sarif_result *r, const struct sarif_result *results,
+		   int n, const char *srcroot, const struct fix_patch *fixes, int nfixes)
 {
 	fprintf(out, "{\"ruleId\": \"%s\", \"ruleIndex\": %d, \"level\": \"warning\", ",
 		checks[r->check]->id, (int)r->check);
@@ -160,7 +197,7 @@ static void result(FILE *out, const struct sarif_result *r, const char *srcroot,
 		}
 		fputs("]", out);
 	}
-	fixes_of(out, r, srcroot, fixes, nfixes);
+	fixes_of(out, r, results, n, srcroot, fixes, nfixes);
 	fprintf(out, ", \"properties\": {\"engine\": \"%s\", \"origin\": \"%s\"}}",
 		r->engine, r->origin);
 }
@@ -183,7 +220,7 @@ void sarif_write(FILE *out, const struct sarif_result *results, int n, const cha
 	fputs("  \"results\": [", out);
 	for (int i = 0; i < n; i++) {
 		fputs(i ? ",\n    " : "\n    ", out);
-		result(out, &results[i], srcroot, fixes, nfixes);
+		result(out, &results[i], results, n, srcroot, fixes, nfixes);
 	}
 	fputs("]}]}\n", out);
 }

@@ -108,6 +108,25 @@ else
 	fail "scan/6.12: report.sarif is valid SARIF 2.1.0 with every finding and the fixes" \
 		"$(cat "$WORK/scan/sarif/check.out" "$WORK/scan/sarif/err" | head -n 10)"
 fi
+# A patch fixes, in SARIF, the results on lines its hunks touch (all of
+# its file's when it touches none of them), as report.json's left_out
+# says: kbuf.c's fixes line 675, not the pinned ring's findings.
+sarif_kbuf()
+{
+	jq -r --arg has "$1" '[.runs[0].results[] |
+		select(.locations[0].physicalLocation.artifactLocation.uri == "io_uring/kbuf.c") |
+		select((.fixes != null) == ($has == "fixed")) |
+		.locations[0].physicalLocation.region.startLine] | unique | map(tostring) | join(",")' \
+		"$res/report.sarif"
+}
+left_out=$(jq -r '.fixes[] | select(.file == "io_uring/kbuf.c") | .left_out | map(tostring) | join(",")' \
+	"$res/report.json")
+if [ "$(sarif_kbuf fixed)" = 675 ] && [ -n "$left_out" ] && [ "$(sarif_kbuf unfixed)" = "$left_out" ]; then
+	pass "scan/6.12: in report.sarif, kbuf.c's patch fixes the results it touches ($left_out left out)"
+else
+	fail "scan/6.12: in report.sarif, kbuf.c's patch fixes the results it touches" \
+		"fixed: $(sarif_kbuf fixed); not: $(sarif_kbuf unfixed); left out: $left_out"
+fi
 # ntfs3: the gotos that jumped past the unmap's label take it (a verdict
 # of scan-6.12.txt; the fix comes from the rules' patch mode, though the
 # plugin alone reports it).
