@@ -80,37 +80,38 @@ bool type_carries_pages(extractor *x, tree type)
 	       record_holds_pages(x, type);
 }
 
-/* Is class C (a representative) one F maps, unmaps, releases or queues? */
-static bool mapping_class(struct fn *f, int c)
+/* Into OUT, the classes (representatives) F maps, unmaps, releases or queues. */
+static void mapping_classes(struct fn *f, struct int_map *out)
 {
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
 		switch (e->kind) {
 		case EV_MAP:
-			if (e->pages >= 0 && class_find(&f->classes, e->pages) == c)
-				return true;
+			if (e->pages >= 0)
+				int_map_put(out, class_find(&f->classes, e->pages), 1);
 			/* fall through */
 		case EV_UNMAP:
 		case EV_RELEASE:
 		case EV_DEFER:
-			if (e->cls >= 0 && class_find(&f->classes, e->cls) == c)
-				return true;
+			if (e->cls >= 0)
+				int_map_put(out, class_find(&f->classes, e->cls), 1);
 			break;
 		default:
 			break;
 		}
 	}
-	return false;
 }
 
 void mark_mapping_args(extractor *x)
 {
 	struct fn *f = x->f;
+	struct int_map mapped = { NULL, NULL, 0, 0 };
+	int declared, seen;
 
-	for (int k = 0; k < f->events.n; k++) {
+	mapping_classes(f, &mapped);
+	for (int k = 0; mapped.n && k < f->events.n; k++) {
 		struct event *e = &f->events.v[k];
-		int declared;
 
 		if (e->kind != EV_CALL || e->page_args ||
 		    !int_map_get(&x->declared_args, k, &declared))
@@ -118,7 +119,9 @@ void mark_mapping_args(extractor *x)
 		for (int i = 0; i < declared && !e->page_args; i++) {
 			int c = f->args.v[e->first_arg + i];
 
-			e->page_args = c >= 0 && mapping_class(f, class_find(&f->classes, c));
+			e->page_args = c >= 0 &&
+				int_map_get(&mapped, class_find(&f->classes, c), &seen);
 		}
 	}
+	int_map_free(&mapped);
 }
