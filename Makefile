@@ -53,7 +53,7 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
 CORE      := util model classes fnmodel summary flow checks check-release check-lazy messages \
-	facts
+	facts relevance
 GCC_SIDE  := vmapcheck api keys extract values pageargs describe conditions report
 # vmapcheck-merge: its driver, the readers of objects and patches, its
 # outputs, and the helper closure of make scan.

@@ -4,8 +4,10 @@
  *
  *   vmapcheck-facts VERSION
  *   unit SOURCE
- *   loc ID FILE LINE COLUMN            (before first use; ID > 0)
- *   fn KEY NAME API EXTERNAL           (a function; API: 1 if modelled,
+ *   file ID PATH                       (before first use; ID > 0)
+ *   loc ID FILE LINE COLUMN            (FILE a file ID; before first use; ID > 0)
+ *   fn KEY NAME API EXTERNAL           (a function the facts keep, see
+ *                                       relevance.h; API: 1 if modelled,
  *                                       EXTERNAL: 1 if not static)
  *   c ID PARENT POINTEE NAME...        (alias classes; NAME is K:DEPTH:ID,
  *                                       K one of P F G R)
@@ -18,12 +20,14 @@
  *   v PRED BLOCK SIGN
  *   x PARAM LOC WHERE                  (parameters queued on WHERE)
  *   end                                (the function)
+ *   inert KEY NAME                     (a public function it leaves out)
  *   taken KEY NAME                     (functions whose address is taken)
  *   init GLOBAL KEY NAME               (a function in a global's initializer)
  *   end-of-facts
  *
  * Strings are escaped: '%' followed by two hex digits for '%', space,
- * tab and newline; "-" is no string.
+ * tab and newline; "-" is no string.  A key of a static symbol
+ * ("name@SOURCE#uid", keys.h) of this unit is written "name@#uid".
  */
 
 #include <errno.h>
@@ -35,6 +39,7 @@
 #include <unistd.h>
 
 #include "facts.h"
+#include "relevance.h"
 
 /* ----- writing ----- */
 
@@ -42,12 +47,26 @@ struct writer {
 	const struct program *prog;
 	FILE *out;
 	loc_resolver resolve;
+	const char *unit;
+	bool *kept;		/* per function: written (relevance.h) */
+	struct int_map file_ids;	/* interned path -> file id */
+	int next_file;
 	/* Ids of locations: int_map keys are non-negative, so a location with
 	   the high bit set (an ad-hoc one, or one of a huge unit) is kept in
 	   high_loc_ids under its low 31 bits. */
 	struct int_map loc_ids, high_loc_ids;
 	int next_loc;
 };
+
+static void put_escaped(FILE *out, const char *s, size_t n)
+{
+	for (; n-- && *s; s++) {
+		if (*s == '%' || *s == ' ' || *s == '\t' || *s == '\n')
+			fprintf(out, "%%%02x", (unsigned char)*s);
+		else
+			fputc(*s, out);
+	}
+}
 
 static void put_string(FILE *out, const char *s)
 {
@@ -61,12 +80,7 @@ static void put_string(FILE *out, const char *s)
 		return;
 	}
 	fputc(' ', out);
-	for (; *s; s++) {
-		if (*s == '%' || *s == ' ' || *s == '\t' || *s == '\n')
-			fprintf(out, "%%%02x", (unsigned char)*s);
-		else
-			fputc(*s, out);
-	}
+	put_escaped(out, s, strlen(s));
 }
 
 /* The file's id of LOC, declared with a loc record on first use. */
@@ -81,35 +95,56 @@ static int loc_id(struct writer *w, vc_loc loc)
 		return 0;
 	if (int_map_get(ids, key, &id))
 		return id;
+	w->resolve(loc, &file, &line, &column);
+	int path = intern(file), file_id;
+	if (!int_map_get(&w->file_ids, path, &file_id)) {
+		file_id = ++w->next_file;
+		int_map_put(&w->file_ids, path, file_id);
+		fprintf(w->out, "file %d", file_id);
+		put_string(w->out, file);
+		fputc('\n', w->out);
+	}
 	id = ++w->next_loc;
 	int_map_put(ids, key, id);
-	w->resolve(loc, &file, &line, &column);
-	fprintf(w->out, "loc %d", id);
-	put_string(w->out, file);
-	fprintf(w->out, " %d %d\n", line, column);
+	fprintf(w->out, "loc %d %d %d %d\n", id, file_id, line, column);
 	return id;
 }
 
-static void put_name(FILE *out, struct vc_name n)
+/* A symbol's key (keys.h), that of a static one of this unit shortened. */
+static void put_key(struct writer *w, int key)
+{
+	const char *s = interned(key), *at = strchr(s, '@');
+	size_t n = strlen(w->unit);
+
+	if (at && !strncmp(at + 1, w->unit, n) && at[n + 1] == '#') {
+		fputc(' ', w->out);
+		put_escaped(w->out, s, at + 1 - s);
+		put_escaped(w->out, at + n + 1, strlen(at + n + 1));
+		return;
+	}
+	put_string(w->out, s);
+}
+
+static void put_name(struct writer *w, struct vc_name n)
 {
 	static const char kinds[] = "PFGR";
 
-	fprintf(out, " %c:%d:", kinds[n.kind], n.depth);
+	fprintf(w->out, " %c:%d:", kinds[n.kind], n.depth);
 	if (n.kind == NAME_FIELD || n.kind == NAME_GLOBAL) {
-		put_string(out, interned(n.id));
+		put_key(w, n.id);
 	} else {
-		fprintf(out, " %d", n.id);
+		fprintf(w->out, " %d", n.id);
 	}
 }
 
-static void write_map(FILE *out, const char *what, const struct int_map *m)
+static void write_map(struct writer *w, const char *what, const struct int_map *m)
 {
 	for (int i = 0; i < m->cap; i++) {
 		if (m->keys[i] < 0)
 			continue;
-		fputs(what, out);
-		put_string(out, interned(m->keys[i]));
-		fprintf(out, " %d\n", m->vals[i]);
+		fputs(what, w->out);
+		put_key(w, m->keys[i]);
+		fprintf(w->out, " %d\n", m->vals[i]);
 	}
 }
 
@@ -125,7 +160,7 @@ static void write_function(struct writer *w, struct fn *f)
 		loc_id(w, f->escapes.v[k].loc);
 
 	fputs("fn", out);
-	put_string(out, interned(f->key));
+	put_key(w, f->key);
 	put_string(out, f->name);
 	fprintf(out, " %d %d\n", f->is_api, f->external);
 	for (int c = 0; c < t->classes.n; c++) {
@@ -133,11 +168,11 @@ static void write_function(struct writer *w, struct fn *f)
 
 		fprintf(out, "c %d %d %d", c, ci->parent, ci->pointee);
 		for (int i = 0; i < ci->names.n; i++)
-			put_name(out, ci->names.v[i]);
+			put_name(w, ci->names.v[i]);
 		fputc('\n', out);
 	}
-	write_map(out, "field", &t->fields);
-	write_map(out, "global", &t->globals);
+	write_map(w, "field", &t->fields);
+	write_map(w, "global", &t->globals);
 	if (t->ret >= 0)
 		fprintf(out, "ret %d\n", t->ret);
 	for (int k = 0; k < f->events.n; k++) {
@@ -146,8 +181,10 @@ static void write_function(struct writer *w, struct fn *f)
 		fprintf(out, "e %d %d %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc),
 			e->cls, e->pages, e->base, e->owns_pages, e->counted, e->certain, e->stale,
 			e->page_args);
-		put_string(out, e->callee >= 0 ?
-			   interned(w->prog->functions.v[e->callee]->key) : NULL);
+		if (e->callee >= 0)
+			put_key(w, w->prog->functions.v[e->callee]->key);
+		else
+			put_string(out, NULL);
 		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
 		put_string(out, e->api);
 		put_string(out, e->what);
@@ -170,7 +207,7 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int i = 0; i < f->escapes.n; i++)
 {
 		fprintf(out, "x %d %d", f->escapes.v[i].name.id, loc_id(w, f->escapes.v[i].loc));
-		put_name(out, f->escapes.v[i].where);
+		put_name(w, f->escapes.v[i].where);
 		fputc('\n', out);
 	}
 	fputs("end\n", out);
@@ -197,36 +234,52 @@ static char *facts_path(const char *dir, const char *unit, const char *suffix)
 	return path;
 }
 
+/* Is function I one the facts speak of: kept, or of another unit? */
+static bool written(const struct writer *w, int i)
+{
+	return w->kept[i] || !w->prog->functions.v[i]->extracted;
+}
+
+static void put_function_record(struct writer *w, const char *what, const struct fn *f)
+{
+	fputs(what, w->out);
+	put_key(w, f->key);
+	put_string(w->out, f->name);
+	fputc('\n', w->out);
+}
+
 /* The unit's facts as text on W's stream. */
 static void write_unit(struct writer *w, const char *unit)
 {
 	const fn_vec *fns = &w->prog->functions;
 	const initializer_vec *inits = &w->prog->initializers;
 
+	w->unit = unit;
+	w->kept = functions_kept(w->prog);
 	fprintf(w->out, "vmapcheck-facts %d\nunit", FACTS_VERSION);
 	put_string(w->out, unit);
 	fputc('\n', w->out);
-	for (int i = 0; i < fns->n; i++)
-		if (fns->v[i]->extracted)
-			write_function(w, fns->v[i]);
 	for (int i = 0; i < fns->n; i++) {
-		if (fns->v[i]->address_taken) {
-			fputs("taken", w->out);
-			put_string(w->out, interned(fns->v[i]->key));
-			put_string(w->out, fns->v[i]->name);
-			fputc('\n', w->out);
-		}
+		if (w->kept[i])
+			write_function(w, fns->v[i]);
+		else if (fns->v[i]->extracted && fns->v[i]->external)
+			put_function_record(w, "inert", fns->v[i]);
 	}
+	for (int i = 0; i < fns->n; i++)
+		if (fns->v[i]->address_taken && written(w, i))
+			put_function_record(w, "taken", fns->v[i]);
 	for (int i = 0; i < inits->n; i++) {
+		if (!written(w, inits->v[i].fn))
+			continue;
 		fputs("init", w->out);
-		put_string(w->out, interned(inits->v[i].global));
-		put_string(w->out, interned(fns->v[inits->v[i].fn]->key));
-		put_string(w->out, fns->v[inits->v[i].fn]->name);
-		fputc('\n', w->out);
+		put_key(w, inits->v[i].global);
+		put_function_record(w, "", fns->v[inits->v[i].fn]);
 	}
 	fputs("end-of-facts\n", w->out);
 	int_map_free(&w->loc_ids);
 	int_map_free(&w->high_loc_ids);
+	int_map_free(&w->file_ids);
+	vc_free(w->kept);
 }
 
 bool facts_write(const struct program *p, const char *dir, const char *unit,
@@ -283,8 +336,10 @@ struct reader {
 	size_t cap;
 	char *pos;		/* next word of line */
 	int unit;
+	const char *source;	/* the unit's */
 	loc_maker make_loc;
-	VEC(vc_loc) locs;	/* file id -> location */
+	VEC(vc_loc) locs;	/* loc id -> location */
+	VEC(const char *) files;	/* file id -> path */
 	char *err;
 	size_t errlen;
 };
@@ -372,6 +427,25 @@ static bool string(struct reader *r, const char **out)
 	return true;
 }
 
+/* A symbol's key: a string, "name@#uid" standing for "name@SOURCE#uid". */
+static bool key(struct reader *r, const char **out)
+{
+	const char *at;
+
+	if (!string(r, out))
+		return false;
+	at = *out ? strstr(*out, "@#") : NULL;
+	if (at) {
+		size_t len = strlen(*out) + strlen(r->source) + 1;
+		char *full = (char *)vc_alloc(len);
+
+		snprintf(full, len, "%.*s%s%s", (int)(at + 1 - *out), *out, r->source, at + 1);
+		*out = intern_str(full);
+		vc_free(full);
+	}
+	return true;
+}
+
 static bool location(struct reader *r, vc_loc *out)
 {
 	int id;
@@ -396,11 +470,11 @@ static bool read_name(struct reader *r, const char *w, struct vc_name *n)
 		return false;
 	n->depth = (signed char)depth;
 	if (n->kind == NAME_FIELD || n->kind == NAME_GLOBAL) {
-		const char *key;
+		const char *k;
 
-		if (!string(r, &key) || !key)
+		if (!key(r, &k) || !k)
 			return false;
-		n->id = intern(key);
+		n->id = intern(k);
 		return true;
 	}
 	return number(r, 0, 1 << 20, &n->id);
@@ -430,12 +504,12 @@ static bool read_class(struct reader *r, struct fn *f)
 
 static bool read_map(struct reader *r, struct int_map *m, int nclasses)
 {
-	const char *key;
+	const char *k;
 	int c;
 
-	if (!string(r, &key) || !key || !number(r, 0, nclasses - 1, &c))
+	if (!key(r, &k) || !k || !number(r, 0, nclasses - 1, &c))
 		return fail(r, "bad field or global record");
-	int_map_put(m, intern(key), c);
+	int_map_put(m, intern(k), c);
 	return true;
 }
 
@@ -451,7 +525,7 @@ static bool read_event(struct reader *r, struct fn *f)
 	    !number(r, -1, 1 << 24, &e.base) ||
 	    !number(r, 0, 1, &owns) || !number(r, 0, 1, &counted) ||
 	    !number(r, 0, 1, &certain) || !number(r, 0, 1, &stale) ||
-	    !number(r, 0, 1, &page_args) || !string(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
+	    !number(r, 0, 1, &page_args) || !key(r, &callee) || !number(r, 0, 1 << 16, &nargs) ||
 	    !string(r, &e.api) || !string(r, &e.what))
 		return fail(r, "bad event record");
 	e.kind = (enum event_kind)kind;
@@ -564,17 +638,26 @@ static bool consistent(struct reader *r, struct fn *f)
 	return true;
 }
 
+/* "KEY NAME": a function, by its index in the program. */
+static bool function_ref(struct reader *r, int *index)
+{
+	const char *k, *name;
+
+	if (!key(r, &k) || !k || !string(r, &name) || !name)
+		return false;
+	*index = function_index(r->prog, intern(k), name, r->unit);
+	return true;
+}
+
 /* Read a function body; a second definition of a public function is skipped. */
 static bool read_function(struct reader *r)
 {
-	const char *key, *name;
 	int is_api, external, index, v1, v2;
 	struct fn scratch, *f;
 
-	if (!string(r, &key) || !key || !string(r, &name) || !name ||
+	if (!function_ref(r, &index) ||
 	    !number(r, 0, 1, &is_api) || !number(r, 0, 1, &external))
 		return fail(r, "bad function record");
-	index = function_index(r->prog, intern(key), name, r->unit);
 	f = r->prog->functions.v[index];
 	memset(&scratch, 0, sizeof(scratch));
 	classes_init(&scratch.classes);
@@ -652,41 +735,58 @@ static bool read_function(struct reader *r)
 	return fail(r, "truncated: the function has no end");
 }
 
+static bool read_file(struct reader *r)
+{
+	const char *path;
+	int id;
+
+	if (!number(r, r->files.n + 1, r->files.n + 1, &id) || !string(r, &path) || !path)
+		return fail(r, "bad file record");
+	vec_push(r->files, path);
+	return true;
+}
+
 static bool read_loc(struct reader *r)
 {
-	const char *file;
-	int id, line, column;
+	int id, file, line, column;
 
-	if (!number(r, r->locs.n + 1, r->locs.n + 1, &id) || !string(r, &file) || !file ||
+	if (!number(r, r->locs.n + 1, r->locs.n + 1, &id) || !number(r, 1, r->files.n, &file) ||
 	    !number(r, 0, 1 << 30, &line) || !number(r, 0, 1 << 20, &column))
 		return fail(r, "bad loc record");
-	vec_push(r->locs, r->make_loc(file, line, column));
+	vec_push(r->locs, r->make_loc(r->files.v[file - 1], line, column));
+	return true;
+}
+
+/* A public function the unit defines, whose body it left out as doing nothing. */
+static bool read_inert(struct reader *r)
+{
+	int index;
+
+	if (!function_ref(r, &index))
+		return fail(r, "bad inert record");
+	r->prog->functions.v[index]->inert = true;
 	return true;
 }
 
 /* A function whose address some function of the unit takes. */
 static bool read_taken(struct reader *r)
 {
-	const char *key, *name;
+	int index;
 
-	if (!string(r, &key) || !key || !string(r, &name) || !name)
+	if (!function_ref(r, &index))
 		return fail(r, "bad taken record");
-	int index = function_index(r->prog, intern(key), name, r->unit);
-
 	r->prog->functions.v[index]->address_taken = true;
 	return true;
 }
 
 static bool read_initializer(struct reader *r)
 {
-	const char *global, *key, *name;
+	const char *global;
 	struct initializer init;
 
-	if (!string(r, &global) || !global || !string(r, &key) || !key ||
-	    !string(r, &name) || !name)
+	if (!key(r, &global) || !global || !function_ref(r, &init.fn))
 		return fail(r, "bad init record");
 	init.global = intern(global);
-	init.fn = function_index(r->prog, intern(key), name, r->unit);
 	vec_push(r->prog->initializers, init);
 	return true;
 }
@@ -716,7 +816,9 @@ static bool read_unit(struct reader *r, unit_filter wanted, bool *read)
 	*read = wanted(source);
 	if (*read)
 		vec_push(r->prog->sources, intern(source));
+	r->source = source;
 	r->locs.n = 0;
+	r->files.n = 0;
 	while (next_line(r)) {
 		char *rec = word(r);
 		bool ok;
@@ -727,10 +829,14 @@ static bool read_unit(struct reader *r, unit_filter wanted, bool *read)
 			return true;
 		if (!*read)
 			continue;
-		if (!strcmp(rec, "loc"))
+		if (!strcmp(rec, "file"))
+			ok = read_file(r);
+		else if (!strcmp(rec, "loc"))
 			ok = read_loc(r);
 		else if (!strcmp(rec, "fn"))
 			ok = read_function(r);
+		else if (!strcmp(rec, "inert"))
+			ok = read_inert(r);
 		else if (!strcmp(rec, "taken"))
 			ok = read_taken(r);
 		else if (!strcmp(rec, "init"))
@@ -770,6 +876,7 @@ static bool read_stream(struct program *p, FILE *in, int *units, loc_maker make_
 	}
 	free(r.line);
 	vec_free(r.locs);
+	vec_free(r.files);
 	if (!ok) {
 		for (int i = 0; i < p->functions.n; i++)
 			if (p->functions.v[i]->unit >= first)

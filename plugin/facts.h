@@ -23,12 +23,15 @@ extern "C" {
  * 2: events say whether a map is counted; edge values name their block.
  * 3: unmaps say whether the address was loaded from overwritten memory.
  * 4: calls say whether an argument carries pages.
+ * 5: only the functions that matter (relevance.h), the others public
+ *    named inert; locations name a file record; keys of the unit's
+ *    static symbols shortened.
  */
-#define FACTS_VERSION 4
+#define FACTS_VERSION 5
 
 /* How much of the source file name a facts file name keeps. */
 #define FACTS_NAME_BASE 64
-/* The largest facts file read (a unit writes about 120 KB). */
+/* The largest facts file read (a unit writes about 15 KB). */
 #define FACTS_MAX_SIZE (256L << 20)
 
 /* The section of an object file that holds its unit's facts (facts-in-object). */

@@ -125,6 +125,8 @@ struct fn {
 	int key;		/* interned: the name, or name@unit if static */
 	int unit;		/* the translation unit it was seen in */
 	bool extracted;		/* its body was seen */
+	bool inert;		/* public, and a unit read left its body out of its
+				   facts: it does nothing that matters (relevance.h) */
 	bool is_api;		/* modelled by the API table: summary unused */
 	bool called;		/* a function of the analysed code calls it */
 	bool stored;		/* the analysed code stores its address into an

@@ -41,7 +41,7 @@ void helpers_wanted(const struct program *p, const bool *root, int_vec *out)
 			seen[e->callee] = true;
 			if (g->extracted)
 				vec_push(queue, e->callee);
-			else if (public_function(g))
+			else if (public_function(g) && !g->inert)
 				vec_push(*out, e->callee);
 		}
 	}

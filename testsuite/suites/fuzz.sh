@@ -69,11 +69,11 @@ one_error()
 }
 
 corpus=$top/testsuite/fuzz/facts
-one_error "fuzz/an event base out of range" "event-base-out-of-range.facts: line 11: event class out of range" \
+one_error "fuzz/an event base out of range" "event-base-out-of-range.facts: line 12: event class out of range" \
 	"$sanitized_merge" "$corpus/event-base-out-of-range.facts"
-one_error "fuzz/an event base one past the classes" "line 11: event class out of range" \
+one_error "fuzz/an event base one past the classes" "line 12: event class out of range" \
 	"$sanitized_merge" "$corpus/event-base-one-past.facts"
-one_error "fuzz/class parents in a cycle" "line 11: class parents form a cycle" \
+one_error "fuzz/class parents in a cycle" "line 12: class parents form a cycle" \
 	"$sanitized_merge" "$corpus/class-parent-cycle.facts"
 one_error "fuzz/a facts file without a version" "facts version missing, this vmapcheck-merge reads" \
 	"$sanitized_merge" "$corpus/version-missing.facts"

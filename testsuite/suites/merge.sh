@@ -55,11 +55,13 @@ done
 # The helper closure (--helpers): from user.c's facts alone, the functions
 # it hands the buffer's pages or mapping to and no unit read defines
 # (not the variadic logger, the counter given a number, or kfree() of the
-# object); with helper.c's too, the one those hand each page to; with
-# drop.c's as well, none.
+# object); with helper.c's too, the one those hand each page to (not
+# hbuf_sane(), which helper.c's facts name inert); with drop.c's as well,
+# none.
 deep=$WORK/merge/helpers-two-deep
 echo "$top/testsuite/merge/helpers-two-deep/user.c" >"$deep/roots"
-for read in "user:hbuf_forget hbuf_put_pages" "user helper:hbuf_drop_page" "user helper drop:"; do
+for read in "user:hbuf_forget hbuf_put_pages hbuf_sane" "user helper:hbuf_drop_page" \
+	    "user helper drop:"; do
 	objs=$(for o in ${read%%:*}; do echo "$deep/$o.o"; done)
 	# shellcheck disable=SC2086
 	got=$("$MERGE" --helpers "$deep/roots" $objs 2>&1 | tr '\n' ' ')
@@ -69,6 +71,21 @@ for read in "user:hbuf_forget hbuf_put_pages" "user helper:hbuf_drop_page" "user
 		fail "merge/helpers: facts of ${read%%:*}" "wanted '${read#*:}', got '$got'"
 	fi
 done
+
+# What facts keep (relevance.h): helper.c's name hbuf_sane(), which does
+# nothing that matters, inert and hold no body of it; they keep
+# hbuf_forget(), which calls into another unit; the cases' facts shorten
+# the keys of their units' static functions.
+hf=$(echo "$deep"/facts/helper.c-*.facts)
+if grep -q "^inert hbuf_sane hbuf_sane$" "$hf" && ! grep -q "^fn hbuf_sane " "$hf" &&
+   grep -q "^fn hbuf_forget " "$hf" &&
+   grep -q "^fn [a-z_]*@#[0-9]* " "$WORK"/merge/*/facts/*.facts &&
+   ! grep -q "@$top" "$WORK"/merge/*/facts/*.facts; then
+	pass "merge/facts keep what can matter, inert public functions by name"
+else
+	fail "merge/facts keep what can matter, inert public functions by name" \
+		"$(grep "^fn\|^inert" "$hf" | head -n 8)"
+fi
 
 # Damaged facts next to good ones: each is named with what is wrong, in
 # one line, and the exit status is 2; nothing is reported unless
@@ -88,7 +105,7 @@ rc=$?
 "$MERGE" --keep-going "$damaged" >"$damaged/kept.out" 2>"$damaged/kept.err"
 kept_rc=$?
 for what in "truncated.facts: line [0-9]*: truncated" \
-	    "version.facts: facts version 999, this vmapcheck-merge reads version 4" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 5" \
 	    "corrupt.facts: line 3: unknown record" \
 	    "garbage.facts: line 1: not a vmapcheck facts file"; do
 	if [ "$(grep -c "vmapcheck-merge: .*$what" "$damaged/err")" = 1 ] &&

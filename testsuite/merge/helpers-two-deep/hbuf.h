@@ -6,6 +6,8 @@ struct hbuf {
 };
 /* helper.c: releases the buffer's pages through drop.c. */
 void hbuf_put_pages(struct hbuf *b);
+/* helper.c: given the buffer, looks at its count only. */
+bool hbuf_sane(const struct hbuf *b);
 /* helper.c: given the mapping's address. */
 void hbuf_forget(void *vaddr);
 /* drop.c */

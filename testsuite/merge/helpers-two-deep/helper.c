@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Multi-file: helpers of user.c, one of which hands each page on to drop.c. */
+/*
+ * Multi-file: helpers of user.c, one of which hands each page on to drop.c
+ * and one of which does nothing with the pages.
+ */
 /* { dg-no-diagnostics } */
 #include <linux/mm.h>
 #include "hbuf.h"
@@ -10,6 +13,12 @@ void hbuf_put_pages(struct hbuf *b)
 
 	for (i = 0; i < b->n; i++)
 		hbuf_drop_page(b->pages[i]);
+}
+
+/* Does nothing that matters: the facts name it inert and hold no body. */
+bool hbuf_sane(const struct hbuf *b)
+{
+	return b->n <= 1024;
 }
 
 void hbuf_forget(void *vaddr)

@@ -19,6 +19,8 @@ int hbuf_map(struct hbuf *b)
 
 void hbuf_free(struct hbuf *b)
 {
+	if (!hbuf_sane(b))
+		return;
 	hbuf_log("unmapping %p", b->vaddr);
 	hbuf_account(b->n);
 	hbuf_put_pages(b); /* { dg-merge-warning "'hbuf_put_pages' releases pages still mapped by 'b->vaddr', which is unmapped only later" } */
