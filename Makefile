@@ -53,7 +53,7 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
 	-DVMAPCHECK_VERSION='"$(VERSION)"' $(CXXFLAGS)
 
 CORE      := util model classes fnmodel summary flow checks check-release check-lazy messages \
-	facts relevance
+	facts relevance gzip
 GCC_SIDE  := vmapcheck api keys extract values pageargs describe conditions report
 # vmapcheck-merge: its driver, the readers of objects and patches, its
 # outputs, and the helper closure of make scan.
@@ -81,7 +81,7 @@ TEST_ARGS := $(RUN_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED) SARIF_CHECK=$(CURDIR)/
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq ccache \
-	xz-utils patch git
+	xz-utils patch git zlib1g-dev
 # make fuzz only.
 FUZZ_PACKAGES := afl++ csmith libcsmith-dev
 
@@ -149,14 +149,14 @@ $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
 $(PLUGIN): $(PLUGIN_OBJS)
-	$(GXX) -shared -o $@ $^
+	$(GXX) -shared -o $@ $^ -lz
 
 $(MERGE_OBJS): $(BUILD)/%.o: plugin/%.c $(wildcard plugin/*.h) Makefile
 	@mkdir -p $(BUILD)
 	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
 
 $(MERGE): $(CORE_OBJS) $(MERGE_OBJS)
-	$(GCC) -o $@ $^
+	$(GCC) -o $@ $^ -lz
 
 $(SARIF_CHECK): testsuite/lib/sarif-check.c Makefile
 	@mkdir -p $(BUILD)
@@ -183,7 +183,7 @@ $(FUZZ_BUILD)/vmapcheck-unmap-first: plugin/unmap-first.c Makefile
 define link-core
 	@mkdir -p $(@D)
 	$(1) -std=gnu11 $(WARNINGS) -O1 -g $(SANITIZE) -DVMAPCHECK_VERSION='"$(VERSION)"' \
-		-I$(GEN) -Iplugin -o $@ $(CORE_SRCS) $(2)
+		-I$(GEN) -Iplugin -o $@ $(CORE_SRCS) $(2) -lz
 endef
 CORE_DEPS := $(CORE_SRCS) $(wildcard plugin/*.h) $(GEN)/kernel-api.inc Makefile
 $(SANITIZED)/vmapcheck-merge: $(MERGE_SRCS) $(CORE_DEPS)

@@ -4,30 +4,36 @@
  *
  *   vmapcheck-facts VERSION
  *   unit SOURCE
- *   file ID PATH                       (before first use; ID > 0)
- *   loc ID FILE LINE COLUMN            (FILE a file ID; before first use; ID > 0)
- *   fn KEY NAME API EXTERNAL           (a function the facts keep, see
+ *   file PATH                          (file ids count from 1)
+ *   loc FILE LINE COLUMN               (FILE a file id; location ids count
+ *                                       from 1, 0 is none)
+ *   fn KEY API EXTERNAL                (a function the facts keep, see
  *                                       relevance.h; API: 1 if modelled,
  *                                       EXTERNAL: 1 if not static)
- *   c ID PARENT POINTEE NAME...        (alias classes; NAME is K:DEPTH:ID,
- *                                       K one of P F G R)
+ *   c PARENT POINTEE NAME...           (alias classes, from 0; NAME is
+ *                                       K:DEPTH:ID, K one of P F G R)
  *   field KEY CLASS / global KEY CLASS / ret CLASS
  *   e KIND LOC CLS PAGES BASE OWNS COUNTED CERTAIN STALE PAGEARGS CALLEE
- *                                     NARGS API WHAT
+ *                                     NARGS API WHAT  (a call's API: "-", its
+ *                                                      callee's name)
  *   a CLASS                            (argument classes of calls, in order)
  *   b FIRST N FIRSTSUCC NSUCC FAILSUCC FAILCLS FAILINT FIRSTVAL NVAL FLAGSUCC RETURNS
- *   s DEST SRC                         (edge slots, in order)
+ *                                     (the last seven left out when they are
+ *                                      -1 -1 0 0 0 -1 0: no test, no value)
+ *   s DEST                             (edge slots, in order; the source is
+ *                                       the block whose slots hold it)
  *   v PRED BLOCK SIGN
  *   x PARAM LOC WHERE                  (parameters queued on WHERE)
  *   end                                (the function)
- *   inert KEY NAME                     (a public function it leaves out)
- *   taken KEY NAME                     (functions whose address is taken)
- *   init GLOBAL KEY NAME               (a function in a global's initializer)
+ *   inert KEY                          (a public function it leaves out)
+ *   taken KEY                          (functions whose address is taken)
+ *   init GLOBAL KEY                    (a function in a global's initializer)
  *   end-of-facts
  *
  * Strings are escaped: '%' followed by two hex digits for '%', space,
- * tab and newline; "-" is no string.  A key of a static symbol
- * ("name@SOURCE#uid", keys.h) of this unit is written "name@#uid".
+ * tab and newline; "-" is no string.  A function's name is its key up to
+ * any '@'; a key of a static symbol ("name@SOURCE#uid", keys.h) of this
+ * unit is written "name@#uid".
  */
 
 #include <errno.h>
@@ -39,6 +45,7 @@
 #include <unistd.h>
 
 #include "facts.h"
+#include "gzip.h"
 #include "relevance.h"
 
 /* ----- writing ----- */
@@ -100,13 +107,13 @@ static int loc_id(struct writer *w, vc_loc loc)
 	if (!int_map_get(&w->file_ids, path, &file_id)) {
 		file_id = ++w->next_file;
 		int_map_put(&w->file_ids, path, file_id);
-		fprintf(w->out, "file %d", file_id);
+		fputs("file", w->out);
 		put_string(w->out, file);
 		fputc('\n', w->out);
 	}
 	id = ++w->next_loc;
 	int_map_put(ids, key, id);
-	fprintf(w->out, "loc %d %d %d %d\n", id, file_id, line, column);
+	fprintf(w->out, "loc %d %d %d\n", file_id, line, column);
 	return id;
 }
 
@@ -161,12 +168,11 @@ static void write_function(struct writer *w, struct fn *f)
 
 	fputs("fn", out);
 	put_key(w, f->key);
-	put_string(out, f->name);
 	fprintf(out, " %d %d\n", f->is_api, f->external);
 	for (int c = 0; c < t->classes.n; c++) {
 		const struct class_info *ci = &t->classes.v[c];
 
-		fprintf(out, "c %d %d %d", c, ci->parent, ci->pointee);
+		fprintf(out, "c %d %d", ci->parent, ci->pointee);
 		for (int i = 0; i < ci->names.n; i++)
 			put_name(w, ci->names.v[i]);
 		fputc('\n', out);
@@ -186,7 +192,7 @@ static void write_function(struct writer *w, struct fn *f)
 		else
 			put_string(out, NULL);
 		fprintf(out, " %d", e->kind == EV_CALL ? e->nargs : 0);
-		put_string(out, e->api);
+		put_string(out, e->kind == EV_CALL ? NULL : e->api);
 		put_string(out, e->what);
 		fputc('\n', out);
 		for (int i = 0; e->kind == EV_CALL && i < e->nargs; i++)
@@ -195,17 +201,21 @@ static void write_function(struct writer *w, struct fn *f)
 	for (int b = 0; b < f->blocks.n; b++) {
 		const struct block *bl = &f->blocks.v[b];
 
-		fprintf(out, "b %d %d %d %d %d %d %d %d %d %d %d\n", bl->first_event,
-			bl->nevents, bl->first_succ, bl->nsuccs, bl->fail_succ, bl->fail_cls,
-			bl->fail_int, bl->first_value, bl->nvalues, bl->flag_succ, bl->returns);
+		fprintf(out, "b %d %d %d %d", bl->first_event, bl->nevents, bl->first_succ,
+			bl->nsuccs);
+		if (bl->fail_succ != -1 || bl->fail_cls != -1 || bl->fail_int ||
+		    bl->first_value || bl->nvalues || bl->flag_succ != -1 || bl->returns)
+			fprintf(out, " %d %d %d %d %d %d %d", bl->fail_succ, bl->fail_cls,
+				bl->fail_int, bl->first_value, bl->nvalues, bl->flag_succ,
+				bl->returns);
+		fputc('\n', out);
 	}
 	for (int s = 0; s < f->succs.n; s++)
-		fprintf(out, "s %d %d\n", f->succs.v[s], f->edge_src.v[s]);
+		fprintf(out, "s %d\n", f->succs.v[s]);
 	for (int i = 0; i < f->values.n; i++)
 		fprintf(out, "v %d %d %d\n", f->values.v[i].pred, f->values.v[i].block,
 			f->values.v[i].sign);
-	for (int i = 0; i < f->escapes.n; i++)
-{
+	for (int i = 0; i < f->escapes.n; i++) {
 		fprintf(out, "x %d %d", f->escapes.v[i].name.id, loc_id(w, f->escapes.v[i].loc));
 		put_name(w, f->escapes.v[i].where);
 		fputc('\n', out);
@@ -244,7 +254,6 @@ static void put_function_record(struct writer *w, const char *what, const struct
 {
 	fputs(what, w->out);
 	put_key(w, f->key);
-	put_string(w->out, f->name);
 	fputc('\n', w->out);
 }
 
@@ -282,48 +291,53 @@ static void write_unit(struct writer *w, const char *unit)
 	vc_free(w->kept);
 }
 
+bool facts_write_data(const struct program *p, const char *unit, loc_resolver resolve,
+		      char **data, size_t *size)
+{
+	struct writer w = { .prog = p, .resolve = resolve };
+	char *text = NULL;
+	size_t len = 0;
+	bool ok;
+
+	w.out = open_memstream(&text, &len);
+	if (!w.out)
+		return false;
+	write_unit(&w, unit);
+	ok = fclose(w.out) == 0 && gzip_compress(text, len, data, size);
+	free(text);
+	return ok;
+}
+
 bool facts_write(const struct program *p, const char *dir, const char *unit,
 		 loc_resolver resolve, char *err, size_t errlen)
 {
 	char suffix[64];
-	struct writer w = { .prog = p, .resolve = resolve };
+	char *data, *tmp, *path;
+	size_t size;
+	FILE *out;
 	bool ok;
 
-	snprintf(suffix, sizeof(suffix), ".facts.%ld.tmp", (long)getpid());
-	char *tmp = facts_path(dir, unit, suffix);
-	char *path = facts_path(dir, unit, ".facts");
-
-	w.out = fopen(tmp, "w");
-	if (!w.out) {
-		snprintf(err, errlen, "cannot write '%s': %s", tmp, strerror(errno));
-		vc_free(tmp);
-		vc_free(path);
+	if (!facts_write_data(p, unit, resolve, &data, &size)) {
+		snprintf(err, errlen, "cannot compress the facts: %s", strerror(errno));
 		return false;
 	}
-	write_unit(&w, unit);
-	ok = !ferror(w.out);
-	ok &= fclose(w.out) == 0;
+	snprintf(suffix, sizeof(suffix), ".facts.%ld.tmp", (long)getpid());
+	tmp = facts_path(dir, unit, suffix);
+	path = facts_path(dir, unit, ".facts");
+	out = fopen(tmp, "w");
+	ok = out && fwrite(data, 1, size, out) == size;
+	if (out)
+		ok &= fclose(out) == 0;
 	if (ok && rename(tmp, path) != 0)
 		ok = false;
 	if (!ok) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot write '%s': %s", out ? path : tmp, strerror(errno));
 		unlink(tmp);
 	}
+	vc_free(data);
 	vc_free(tmp);
 	vc_free(path);
 	return ok;
-}
-
-bool facts_write_text(const struct program *p, const char *unit, loc_resolver resolve,
-		      char **text, size_t *size)
-{
-	struct writer w = { .prog = p, .resolve = resolve };
-
-	w.out = open_memstream(text, size);
-	if (!w.out)
-		return false;
-	write_unit(&w, unit);
-	return fclose(w.out) == 0;
 }
 
 /* ----- reading ----- */
@@ -446,6 +460,21 @@ static bool key(struct reader *r, const char **out)
 	return true;
 }
 
+/* A function's name: its key up to any '@' (keys.h). */
+static const char *key_name(const char *k)
+{
+	const char *at = strchr(k, '@');
+	char *name;
+
+	if (!at)
+		return k;
+	name = (char *)vc_alloc(at - k + 1);
+	memcpy(name, k, at - k);
+	k = intern_str(name);
+	vc_free(name);
+	return k;
+}
+
 static bool location(struct reader *r, vc_loc *out)
 {
 	int id;
@@ -483,11 +512,10 @@ static bool read_name(struct reader *r, const char *w, struct vc_name *n)
 static bool read_class(struct reader *r, struct fn *f)
 {
 	struct class_table *t = &f->classes;
-	int id, parent, pointee;
+	int id = t->classes.n, parent, pointee;
 	char *w;
 
-	if (!number(r, t->classes.n, t->classes.n, &id) ||
-	    !number(r, 0, 1 << 24, &parent) || !number(r, -1, 1 << 24, &pointee))
+	if (!number(r, 0, 1 << 24, &parent) || !number(r, -1, 1 << 24, &pointee))
 		return fail(r, "bad class record");
 	class_new(t);
 	t->classes.v[id].parent = parent;
@@ -534,15 +562,14 @@ static bool read_event(struct reader *r, struct fn *f)
 	e.certain = certain;
 	e.stale = stale;
 	e.page_args = page_args;
-	/* A call names its callee in api; a hook or a stored address in what. */
 	if (callee)
-		e.callee = function_index(r->prog, intern(callee),
-					  e.kind == EV_CALL ? e.api : e.what, r->unit);
+		e.callee = function_index(r->prog, intern(callee), key_name(callee), r->unit);
 	else
 		e.callee = -1;
 	if (e.kind == EV_CALL) {
 		if (!callee)
 			return fail(r, "call without a callee");
+		e.api = r->prog->functions.v[e.callee]->name;
 		e.first_arg = f->args.n;
 		e.nargs = nargs;
 	}
@@ -557,11 +584,18 @@ static bool read_block(struct reader *r, struct fn *f)
 
 	memset(&b, 0, sizeof(b));
 	if (!number(r, 0, 1 << 24, &b.first_event) || !number(r, 0, 1 << 24, &b.nevents) ||
-	    !number(r, 0, 1 << 24, &b.first_succ) || !number(r, 0, 1 << 16, &b.nsuccs) ||
-	    !number(r, -1, 1 << 24, &b.fail_succ) || !number(r, -1, 1 << 24, &b.fail_cls) ||
-	    !number(r, 0, 1, &fail_int) || !number(r, 0, 1 << 24, &b.first_value) ||
-	    !number(r, 0, 1 << 16, &b.nvalues) || !number(r, -1, 1 << 24, &b.flag_succ) ||
-	    !number(r, 0, 1, &returns))
+	    !number(r, 0, 1 << 24, &b.first_succ) || !number(r, 0, 1 << 16, &b.nsuccs))
+		return fail(r, "bad block record");
+	b.fail_succ = b.fail_cls = b.flag_succ = -1;
+	fail_int = returns = 0;
+	while (*r->pos == ' ')
+		r->pos++;
+	/* No more: no test, no value. */
+	if (*r->pos &&
+	    (!number(r, -1, 1 << 24, &b.fail_succ) || !number(r, -1, 1 << 24, &b.fail_cls) ||
+	     !number(r, 0, 1, &fail_int) || !number(r, 0, 1 << 24, &b.first_value) ||
+	     !number(r, 0, 1 << 16, &b.nvalues) || !number(r, -1, 1 << 24, &b.flag_succ) ||
+	     !number(r, 0, 1, &returns)))
 		return fail(r, "bad block record");
 	b.fail_int = fail_int;
 	b.returns = returns;
@@ -628,9 +662,22 @@ static bool consistent(struct reader *r, struct fn *f)
 		    bl->fail_succ >= nblocks || bl->flag_succ >= nblocks || bl->fail_cls >= ncls)
 			return fail(r, "block out of range");
 	}
+	/* Each edge slot is one block's. */
+	vec_reserve(f->edge_src, f->succs.n);
+	f->edge_src.n = f->succs.n;
 	for (int s = 0; s < f->succs.n; s++)
-		if (f->succs.v[s] < 0 || f->succs.v[s] >= nblocks ||
-		    f->edge_src.v[s] < 0 || f->edge_src.v[s] >= nblocks)
+		f->edge_src.v[s] = -1;
+	for (int b = 0; b < nblocks; b++) {
+		const struct block *bl = &f->blocks.v[b];
+
+		for (int s = bl->first_succ; s < bl->first_succ + bl->nsuccs; s++) {
+			if (f->edge_src.v[s] >= 0)
+				return fail(r, "edge of two blocks");
+			f->edge_src.v[s] = b;
+		}
+	}
+	for (int s = 0; s < f->succs.n; s++)
+		if (f->succs.v[s] < 0 || f->succs.v[s] >= nblocks || f->edge_src.v[s] < 0)
 			return fail(r, "edge out of range");
 	for (int i = 0; i < f->values.n; i++)
 		if (f->values.v[i].pred >= nblocks || f->values.v[i].block >= nblocks)
@@ -638,14 +685,14 @@ static bool consistent(struct reader *r, struct fn *f)
 	return true;
 }
 
-/* "KEY NAME": a function, by its index in the program. */
+/* "KEY": a function, by its index in the program. */
 static bool function_ref(struct reader *r, int *index)
 {
-	const char *k, *name;
+	const char *k;
 
-	if (!key(r, &k) || !k || !string(r, &name) || !name)
+	if (!key(r, &k) || !k)
 		return false;
-	*index = function_index(r->prog, intern(k), name, r->unit);
+	*index = function_index(r->prog, intern(k), key_name(k), r->unit);
 	return true;
 }
 
@@ -700,12 +747,9 @@ static bool read_function(struct reader *r)
 		} else if (!strcmp(rec, "b")) {
 			ok = read_block(r, f);
 		} else if (!strcmp(rec, "s")) {
-			ok = (number(r, 0, 1 << 24, &v1) && number(r, 0, 1 << 24, &v2)) ||
-				fail(r, "bad edge record");
-			if (ok) {
+			ok = number(r, 0, 1 << 24, &v1) || fail(r, "bad edge record");
+			if (ok)
 				vec_push(f->succs, v1);
-				vec_push(f->edge_src, v2);
-			}
 		} else if (!strcmp(rec, "v")) {
 			int v3;
 
@@ -738,9 +782,8 @@ static bool read_function(struct reader *r)
 static bool read_file(struct reader *r)
 {
 	const char *path;
-	int id;
 
-	if (!number(r, r->files.n + 1, r->files.n + 1, &id) || !string(r, &path) || !path)
+	if (!string(r, &path) || !path)
 		return fail(r, "bad file record");
 	vec_push(r->files, path);
 	return true;
@@ -748,9 +791,9 @@ static bool read_file(struct reader *r)
 
 static bool read_loc(struct reader *r)
 {
-	int id, file, line, column;
+	int file, line, column;
 
-	if (!number(r, r->locs.n + 1, r->locs.n + 1, &id) || !number(r, 1, r->files.n, &file) ||
+	if (!number(r, 1, r->files.n, &file) ||
 	    !number(r, 0, 1 << 30, &line) || !number(r, 0, 1 << 20, &column))
 		return fail(r, "bad loc record");
 	vec_push(r->locs, r->make_loc(r->files.v[file - 1], line, column));
@@ -892,7 +935,9 @@ bool facts_read(struct program *p, const char *path, int *units, loc_maker make_
 		unit_filter wanted, char *err, size_t errlen)
 {
 	struct stat st;
-	FILE *in;
+	char *data;
+	size_t size = 0;
+	ssize_t n;
 	int fd;
 	bool ok;
 
@@ -912,19 +957,22 @@ bool facts_read(struct program *p, const char *path, int *units, loc_maker make_
 		close(fd);
 		return false;
 	}
-	in = fdopen(fd, "r");
-	if (!in) {
-		snprintf(err, errlen, "cannot read it: %s", strerror(errno));
-		close(fd);
-		return false;
-	}
-	ok = read_stream(p, in, units, make_loc, wanted, err, errlen);
-	fclose(in);
+	data = (char *)vc_alloc(st.st_size);
+	while (size < (size_t)st.st_size &&
+	       (n = read(fd, data + size, st.st_size - size)) > 0)
+		size += n;
+	ok = size == (size_t)st.st_size;
+	if (!ok)
+		snprintf(err, errlen, "cannot read it: %s", size ? "it shrank" : strerror(errno));
+	close(fd);
+	ok = ok && facts_read_data(p, data, size, units, make_loc, wanted, err, errlen);
+	vc_free(data);
 	return ok;
 }
 
-bool facts_read_text(struct program *p, const char *text, size_t size, int *units,
-		     loc_maker make_loc, unit_filter wanted, char *err, size_t errlen)
+/* The facts text TEXT of SIZE bytes. */
+static bool read_text(struct program *p, const char *text, size_t size, int *units,
+		      loc_maker make_loc, unit_filter wanted, char *err, size_t errlen)
 {
 	FILE *in;
 	bool ok;
@@ -940,5 +988,22 @@ bool facts_read_text(struct program *p, const char *text, size_t size, int *unit
 	}
 	ok = read_stream(p, in, units, make_loc, wanted, err, errlen);
 	fclose(in);
+	return ok;
+}
+
+bool facts_read_data(struct program *p, const char *data, size_t size, int *units,
+		     loc_maker make_loc, unit_filter wanted, char *err, size_t errlen)
+{
+	char *text;
+	size_t len;
+	bool ok;
+
+	if (!gzip_data(data, size))
+		return read_text(p, data, size, units, make_loc, wanted, err, errlen);
+	text = gzip_inflate(data, size, FACTS_MAX_SIZE, &len, err, errlen);
+	if (!text)
+		return false;
+	ok = read_text(p, text, len, units, make_loc, wanted, err, errlen);
+	vc_free(text);
 	return ok;
 }

@@ -6,7 +6,8 @@
  * make -j), or a non-loaded section of the unit's object (which travels
  * with the object through ccache, archives and remote builds).  A
  * versioned header; one record per line; an end marker so that a
- * truncated file is told from a short one.
+ * truncated file is told from a short one.  Written gzip-compressed
+ * (zcat reads them); plain text is read too.
  */
 #ifndef VMAPCHECK_FACTS_H
 #define VMAPCHECK_FACTS_H
@@ -26,12 +27,15 @@ extern "C" {
  * 5: only the functions that matter (relevance.h), the others public
  *    named inert; locations name a file record; keys of the unit's
  *    static symbols shortened.
+ * 6: no numbers or names the reader can derive; blocks without a test
+ *    or value in short.
  */
-#define FACTS_VERSION 5
+#define FACTS_VERSION 6
 
 /* How much of the source file name a facts file name keeps. */
 #define FACTS_NAME_BASE 64
-/* The largest facts file read (a unit writes about 15 KB). */
+/* The largest facts file read, and the most text read from one (a unit
+   writes about 15 KB, 70 KB inflated). */
 #define FACTS_MAX_SIZE (256L << 20)
 
 /* The section of an object file that holds its unit's facts (facts-in-object). */
@@ -54,9 +58,9 @@ typedef bool (*unit_filter)(const char *source);
 bool facts_write(const struct program *p, const char *dir, const char *unit,
 		 loc_resolver resolve, char *err, size_t errlen);
 
-/* The same as text in a buffer *TEXT of *SIZE bytes (the caller frees it). */
-bool facts_write_text(const struct program *p, const char *unit, loc_resolver resolve,
-		      char **text, size_t *size);
+/* The same in a buffer *DATA of *SIZE bytes (the caller frees it). */
+bool facts_write_data(const struct program *p, const char *unit, loc_resolver resolve,
+		      char **data, size_t *size);
 
 /*
  * Read the units in PATH (a facts file holds one; an object section
@@ -67,8 +71,8 @@ bool facts_write_text(const struct program *p, const char *unit, loc_resolver re
 bool facts_read(struct program *p, const char *path, int *units, loc_maker make_loc,
 		unit_filter wanted, char *err, size_t errlen);
 
-/* The same for the SIZE bytes of TEXT (an object's facts section). */
-bool facts_read_text(struct program *p, const char *text, size_t size, int *units,
+/* The same for the SIZE bytes of DATA (an object's facts section). */
+bool facts_read_data(struct program *p, const char *data, size_t size, int *units,
 		     loc_maker make_loc, unit_filter wanted, char *err, size_t errlen);
 
 #ifdef __cplusplus

@@ -169,7 +169,7 @@ static void read_section(const char *object, const char *data, size_t size, void
 	char err[256], where[4096 + 64];
 
 	o->sections++;
-	if (units_done(facts_read_text(&o->b->prog, data, size, &o->b->units, make_loc,
+	if (units_done(facts_read_data(&o->b->prog, data, size, &o->b->units, make_loc,
 				       unit_wanted, err, sizeof(err))))
 		return;
 	snprintf(where, sizeof(where), "%s: section %s", object, FACTS_SECTION);

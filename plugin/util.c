@@ -24,6 +24,14 @@ void *vc_alloc(size_t size)
 	return p;
 }
 
+void *vc_realloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
 void vc_free(void *p)
 {
 	free(p);

@@ -16,6 +16,8 @@ extern "C" {
 
 /* Zeroed memory; out of memory is fatal. */
 void *vc_alloc(size_t size);
+/* P resized to SIZE bytes (what is beyond the old size is not zeroed). */
+void *vc_realloc(void *p, size_t size);
 void vc_free(void *p);
 void *vc_grow(void *data, int *cap, int need, size_t elem);
 

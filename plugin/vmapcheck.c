@@ -154,7 +154,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	if (facts_dir)
 		write_facts(p);
 	if (facts_in_object &&
-	    !facts_write_text(p, main_input_filename, resolve_location, &object_facts,
+	    !facts_write_data(p, main_input_filename, resolve_location, &object_facts,
 			      &object_facts_size))
 		error_at(UNKNOWN_LOCATION, "vmapcheck: cannot keep the facts of this unit for the "
 			 "object: %s", xstrerror(errno));

@@ -157,10 +157,15 @@ kernel_whole()
 }
 
 # facts_units DIR: "SOURCE<TAB>FACTS-FILE" for each facts file of DIR: the
-# source path is in the file's unit record (facts file names are hashed).
+# source path is in the file's unit record (facts file names are hashed;
+# the files are gzip-compressed).
 facts_units()
 {
-	find "$1" -maxdepth 1 -name '*.facts' -type f -exec awk 'FNR == 2 && $1 == "unit" {
-		u = substr($0, 6); gsub(/%20/, " ", u); gsub(/%09/, "\t", u); gsub(/%25/, "%", u)
-		print u "\t" FILENAME; nextfile }' {} +
+	local f
+
+	find "$1" -maxdepth 1 -name '*.facts' -type f | while read -r f; do
+		zcat -f -- "$f" | awk -v file="$f" 'NR == 2 && $1 == "unit" {
+			u = substr($0, 6); gsub(/%20/, " ", u); gsub(/%09/, "\t", u); gsub(/%25/, "%", u)
+			print u "\t" file; exit }'
+	done
 }

@@ -77,37 +77,44 @@ done
 # hbuf_forget(), which calls into another unit; the cases' facts shorten
 # the keys of their units' static functions.
 hf=$(echo "$deep"/facts/helper.c-*.facts)
-if grep -q "^inert hbuf_sane hbuf_sane$" "$hf" && ! grep -q "^fn hbuf_sane " "$hf" &&
-   grep -q "^fn hbuf_forget " "$hf" &&
-   grep -q "^fn [a-z_]*@#[0-9]* " "$WORK"/merge/*/facts/*.facts &&
-   ! grep -q "@$top" "$WORK"/merge/*/facts/*.facts; then
+if zgrep -q "^inert hbuf_sane$" "$hf" && ! zgrep -q "^fn hbuf_sane " "$hf" &&
+   zgrep -q "^fn hbuf_forget " "$hf" &&
+   zcat "$WORK"/merge/*/facts/*.facts | grep -q "^fn [a-z_]*@#[0-9]* " &&
+   ! zcat "$WORK"/merge/*/facts/*.facts | grep -q "@$top"; then
 	pass "merge/facts keep what can matter, inert public functions by name"
 else
 	fail "merge/facts keep what can matter, inert public functions by name" \
-		"$(grep "^fn\|^inert" "$hf" | head -n 8)"
+		"$(zgrep "^fn\|^inert" "$hf" | head -n 8)"
 fi
 
 # Damaged facts next to good ones: each is named with what is wrong, in
 # one line, and the exit status is 2; nothing is reported unless
 # --keep-going asks for the good ones (the cross-file finding is there).
+# Damaged text (read as the plugin's files are, once inflated) and damaged
+# compressed data.
 good=$WORK/merge/field-across-files/facts
 damaged=$WORK/merge/damaged
 rm -rf "$damaged"
 mkdir -p "$damaged"
 cp "$good"/*.facts "$damaged"/
 one=$(ls "$good"/*.facts | head -n 1)
-head -n 5 "$one" >"$damaged/truncated.facts"
-sed '1s/.*/vmapcheck-facts 999/' "$one" >"$damaged/version.facts"
-sed '3s/.*/e not numbers/' "$one" >"$damaged/corrupt.facts"
+zcat "$one" | head -n 5 >"$damaged/truncated.facts"
+zcat "$one" | sed '1s/.*/vmapcheck-facts 999/' >"$damaged/version.facts"
+zcat "$one" | sed '3s/.*/e not numbers/' | gzip >"$damaged/corrupt.facts"
 printf 'garbage\n' >"$damaged/garbage.facts"
+head -c "$(($(wc -c <"$one") - 12))" "$one" >"$damaged/cut.facts"
+# After the 10-byte gzip header, a block of the reserved type.
+{ head -c 10 "$one"; printf '\377\377'; tail -c +13 "$one"; } >"$damaged/mangled.facts"
 "$MERGE" "$damaged" >"$damaged/out" 2>"$damaged/err"
 rc=$?
 "$MERGE" --keep-going "$damaged" >"$damaged/kept.out" 2>"$damaged/kept.err"
 kept_rc=$?
 for what in "truncated.facts: line [0-9]*: truncated" \
-	    "version.facts: facts version 999, this vmapcheck-merge reads version 5" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 6" \
 	    "corrupt.facts: line 3: unknown record" \
-	    "garbage.facts: line 1: not a vmapcheck facts file"; do
+	    "garbage.facts: line 1: not a vmapcheck facts file" \
+	    "cut.facts: truncated: the compressed facts end early" \
+	    "mangled.facts: corrupt compressed facts"; do
 	if [ "$(grep -c "vmapcheck-merge: .*$what" "$damaged/err")" = 1 ] &&
 	   grep -q "vmapcheck-merge: .*$what.*; skipping this file" "$damaged/kept.err"; then
 		pass "merge/damaged: $(echo "$what" | cut -d: -f1) is named"
@@ -115,7 +122,7 @@ for what in "truncated.facts: line [0-9]*: truncated" \
 		fail "merge/damaged: $(echo "$what" | cut -d: -f1) is named" "$(cat "$damaged/err")"
 	fi
 done
-if [ $rc -eq 2 ] && [ ! -s "$damaged/out" ] && [ "$(wc -l <"$damaged/err")" = 4 ]; then
+if [ $rc -eq 2 ] && [ ! -s "$damaged/out" ] && [ "$(wc -l <"$damaged/err")" = 6 ]; then
 	pass "merge/damaged: one line each, status 2, no findings"
 else
 	fail "merge/damaged: one line each, status 2, no findings" "status $rc: $(cat "$damaged/out")"
@@ -282,6 +289,16 @@ for input in lib.a built-in.a .; do
 		fail "merge/facts in objects: $input" "$(diff "$xobj/merge.out" "$xobj/input.out" | head -n 5)"
 	fi
 done
+# A module linked from several objects (ld -r, as Kbuild links foo-y):
+# its section holds the units' compressed facts one after another.
+mkdir -p "$xobj/linked"
+if ld -r -o "$xobj/linked/mod.o" "$xobj"/*.o &&
+   "$MERGE" "$xobj/linked/mod.o" >"$xobj/input.out" 2>&1 &&
+   cmp -s "$xobj/merge.out" "$xobj/input.out" && [ -s "$xobj/input.out" ]; then
+	pass "merge/facts in objects: one linked from two"
+else
+	fail "merge/facts in objects: one linked from two" "$(diff "$xobj/merge.out" "$xobj/input.out" | head -n 5)"
+fi
 # An object named without facts is an error that says how to get them.
 if ! "$MERGE" "$empty/data.o" >/dev/null 2>"$empty/err" &&
    grep -q "data.o: no vmapcheck facts in it; compile it with -fplugin-arg-vmapcheck-facts-in-object" "$empty/err"; then
