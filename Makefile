@@ -13,7 +13,8 @@
 #   make fuzz [FUZZ_SECONDS=N] [CSMITH_PROGRAMS=N]   afl++ on the facts reader
 #                              and the api-file parser, a csmith sweep
 #   make bench                 plugin and facts overhead, merge time, tree scan time,
-#                              vmap_pages() cost, make scan stages
+#                              vmap_pages() cost, make scan stages, the facts of
+#                              an allmodconfig drivers/gpu/drm (half an hour)
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
 #   make clean
@@ -244,6 +245,7 @@ bench: deps $(PLUGIN) $(MERGE) $(RULES)
 	@bench/cocci-scan-time CACHE=$(CACHE) $(RULES_ARGS)
 	@bench/vmap-pages-cost CACHE=$(CACHE)
 	@bench/scan-stages $(RUN_ARGS)
+	@bench/full-facts $(KERNEL_ARGS) MERGE=$(CURDIR)/$(MERGE)
 
 # Installs what is missing as root; otherwise says what to run.
 define install-packages

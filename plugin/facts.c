@@ -460,21 +460,6 @@ static bool key(struct reader *r, const char **out)
 	return true;
 }
 
-/* A function's name: its key up to any '@' (keys.h). */
-static const char *key_name(const char *k)
-{
-	const char *at = strchr(k, '@');
-	char *name;
-
-	if (!at)
-		return k;
-	name = (char *)vc_alloc(at - k + 1);
-	memcpy(name, k, at - k);
-	k = intern_str(name);
-	vc_free(name);
-	return k;
-}
-
 static bool location(struct reader *r, vc_loc *out)
 {
 	int id;
@@ -563,7 +548,8 @@ static bool read_event(struct reader *r, struct fn *f)
 	e.stale = stale;
 	e.page_args = page_args;
 	if (callee)
-		e.callee = function_index(r->prog, intern(callee), key_name(callee), r->unit);
+		e.callee = function_index(r->prog, intern(callee), key_function_name(callee),
+					  r->unit);
 	else
 		e.callee = -1;
 	if (e.kind == EV_CALL) {
@@ -692,7 +678,7 @@ static bool function_ref(struct reader *r, int *index)
 
 	if (!key(r, &k) || !k)
 		return false;
-	*index = function_index(r->prog, intern(k), key_name(k), r->unit);
+	*index = function_index(r->prog, intern(k), key_function_name(k), r->unit);
 	return true;
 }
 

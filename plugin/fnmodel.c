@@ -3,7 +3,28 @@
  * The function table (see fnmodel.h).
  */
 
+#include <string.h>
+
 #include "fnmodel.h"
+
+bool key_public(const char *key)
+{
+	return !strchr(key, '@');
+}
+
+const char *key_function_name(const char *key)
+{
+	const char *at = strchr(key, '@');
+	char *name;
+
+	if (!at)
+		return intern_str(key);
+	name = (char *)vc_alloc(at - key + 1);
+	memcpy(name, key, at - key);
+	key = intern_str(name);
+	vc_free(name);
+	return key;
+}
 
 int function_index(struct program *p, int key, const char *name, int unit)
 {

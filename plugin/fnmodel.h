@@ -174,6 +174,13 @@ struct analysis {
 	name_vec unmapped;	/* fields and globals some function of it unmaps */
 };
 
+/*
+ * Function keys (keys.h): a public function's is its name, a static
+ * one's "name@SOURCE#uid".  Is KEY a public function's, and its name
+ * (interned)?
+ */
+bool key_public(const char *key);
+const char *key_function_name(const char *key);
 /* The function with KEY, created on first use. */
 int function_index(struct program *p, int key, const char *name, int unit);
 /* Fill fn->preds and the blocks' pred ranges from the edges. */

@@ -3,15 +3,7 @@
  * The helper closure (see helpers.h).
  */
 
-#include <string.h>
-
 #include "helpers.h"
-
-/* A function another file can define: its key is its name (keys.h). */
-static bool public_function(const struct fn *g)
-{
-	return !strchr(interned(g->key), '@');
-}
 
 void helpers_wanted(const struct program *p, const bool *root, int_vec *out)
 {
@@ -41,7 +33,7 @@ void helpers_wanted(const struct program *p, const bool *root, int_vec *out)
 			seen[e->callee] = true;
 			if (g->extracted)
 				vec_push(queue, e->callee);
-			else if (public_function(g) && !g->inert)
+			else if (key_public(interned(g->key)) && !g->inert)
 				vec_push(*out, e->callee);
 		}
 	}
