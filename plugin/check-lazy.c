@@ -75,16 +75,15 @@ static bool hook_reaches(const struct analysis *an, struct fn *f, const struct e
 {
 	const fn_vec *fns = &an->prog->functions;
 	const initializer_vec *inits = &an->prog->initializers;
+	struct fn *g;
 
 	if (hook->callee >= 0)
 		return purges(an, fns->v[hook->callee], where);
 	if (hook->cls < 0)
 		return false;
 	/* Function pointers stored into the registered object. */
-	for (int i = 0; i < fns->n; i++) {
-		struct fn *g = fns->v[i];
-
-		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++) {
+	for_each_member(an, i, g) {
+		for (int k = 0; k < g->events.n; k++) {
 			const struct event *e = &g->events.v[k];
 
 			if (e->kind == EV_FNSTORE && same_object(f, hook->cls, g, e->cls) &&
@@ -107,12 +106,10 @@ static bool hook_reaches(const struct analysis *an, struct fn *f, const struct e
 
 static bool purge_reachable(const struct analysis *an, struct vc_name where)
 {
-	const fn_vec *fns = &an->prog->functions;
+	struct fn *f;
 
-	for (int i = 0; i < fns->n; i++) {
-		struct fn *f = fns->v[i];
-
-		for (int k = 0; function_analysed(an, f) && k < f->events.n; k++)
+	for_each_member(an, i, f) {
+		for (int k = 0; k < f->events.n; k++)
 			if (f->events.v[k].kind == EV_HOOK &&
 			    hook_reaches(an, f, &f->events.v[k], where))
 				return true;
@@ -143,12 +140,12 @@ static bool callable_from_outside(const struct analysis *an, int fn)
 {
 	const fn_vec *fns = &an->prog->functions;
 
+	struct fn *g;
+
 	if (fns->v[fn]->external || fns->v[fn]->address_taken)
 		return true;
-	for (int i = 0; i < fns->n; i++) {
-		struct fn *g = fns->v[i];
-
-		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++)
+	for_each_member(an, i, g) {
+		for (int k = 0; k < g->events.n; k++)
 			if (g->events.v[k].kind == EV_FNSTORE && g->events.v[k].callee == fn &&
 			    object_visible(g, g->events.v[k].cls))
 				return true;
@@ -159,10 +156,10 @@ static bool callable_from_outside(const struct analysis *an, int fn)
 /* Could code outside what is analysed reach a purge (so no verdict on (2))? */
 static bool purge_open_to_outside(const struct analysis *an, struct vc_name where)
 {
-	const fn_vec *fns = &an->prog->functions;
+	const struct fn *f;
 
-	for (int i = 0; i < fns->n; i++)
-		if (purges(an, fns->v[i], where) && callable_from_outside(an, i))
+	for_each_member(an, i, f)
+		if (purges(an, f, where) && callable_from_outside(an, an->members.v[i]))
 			return true;
 	return false;
 }
@@ -185,12 +182,11 @@ static int list_sites(const struct analysis *an, struct vc_name where, bool queu
 		      const char **fn)
 {
 	const fn_vec *fns = &an->prog->functions;
+	struct fn *f;
 	int n = 0;
 
-	for (int i = 0; i < fns->n && n < MAX_SITES; i++) {
-		struct fn *f = fns->v[i];
-
-		for (int k = 0; function_analysed(an, f) && k < f->events.n && n < MAX_SITES; k++) {
+	for_each_member(an, i, f) {
+		for (int k = 0; k < f->events.n && n < MAX_SITES; k++) {
 			const struct event *e = &f->events.v[k];
 			const struct fn *g = e->kind == EV_CALL ? fns->v[e->callee] : NULL;
 			bool hit = queue ?
@@ -235,12 +231,10 @@ static bool is_mapping(const struct analysis *an, struct fn *f, int c)
  */
 static void places_holding_mappings(const struct analysis *an, name_vec *out)
 {
-	const fn_vec *fns = &an->prog->functions;
+	struct fn *g;
 
-	for (int i = 0; i < fns->n; i++) {
-		struct fn *g = fns->v[i];
-
-		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++) {
+	for_each_member(an, i, g) {
+		for (int k = 0; k < g->events.n; k++) {
 			const struct event *e = &g->events.v[k];
 			const struct summary *s = callee_summary(an, e);
 
@@ -304,14 +298,12 @@ static void check_list(const struct check_run *run, const struct lazy_list *l, f
 static void lazy_run(const struct check_run *run, finding_vec *out)
 {
 	const struct analysis *an = run->an;
-	const fn_vec *fns = &an->prog->functions;
 	VEC(struct lazy_list) lists = { NULL, 0, 0 };
 	name_vec mapped = { NULL, 0, 0 };
+	const struct fn *f;
 
-	for (int i = 0; i < fns->n; i++) {
-		const struct fn *f = fns->v[i];
-
-		for (int k = 0; function_analysed(an, f) && k < f->escapes.n; k++) {
+	for_each_member(an, i, f) {
+		for (int k = 0; k < f->escapes.n; k++) {
 			struct lazy_list l = { f->escapes.v[k].where, f, f->escapes.v[k].loc };
 			int j;
 

@@ -72,13 +72,9 @@ static const char *fix_list(const struct analysis *an, const struct api_model *m
 			    struct release_finding *r, struct vc_name where,
 			    const struct fn *queuer)
 {
-	const fn_vec *fns = &an->prog->functions;
+	struct fn *g;
 
-	for (int i = 0; i < fns->n; i++) {
-		struct fn *g = fns->v[i];
-
-		if (!function_analysed(an, g))
-			continue;
+	for_each_member(an, i, g) {
 		for (int k = 0; k < g->escapes.n; k++)
 			if (name_equal(g->escapes.v[k].where, where) &&
 			    (g->external || g->address_taken))
@@ -332,11 +328,10 @@ static void check_function(struct fn *f, const struct check_run *run, finding_ve
 /* Every analysed function (summaries computed). */
 static void release_run(const struct check_run *run, finding_vec *out)
 {
-	const fn_vec *fns = &run->an->prog->functions;
+	struct fn *f;
 
-	for (int i = 0; i < fns->n; i++)
-		if (function_analysed(run->an, fns->v[i]))
-			check_function(fns->v[i], run, out);
+	for_each_member(run->an, i, f)
+		check_function(f, run, out);
 }
 
 /* ----- the words ----- */

@@ -43,6 +43,37 @@ int function_index(struct program *p, int key, const char *name, int unit)
 	return p->functions.n - 1;
 }
 
+void analyses_init(struct program *p, struct analysis *whole, struct analysis *units,
+		   int nunits)
+{
+	memset(whole, 0, sizeof(*whole));
+	whole->prog = p;
+	whole->unit = -1;
+	for (int u = 0; u < nunits; u++) {
+		memset(&units[u], 0, sizeof(units[u]));
+		units[u].prog = p;
+		units[u].unit = u;
+	}
+	for (int i = 0; i < p->functions.n; i++) {
+		const struct fn *f = p->functions.v[i];
+
+		if (!f->extracted)
+			continue;
+		vec_push(whole->members, i);
+		if (f->unit < nunits)
+			vec_push(units[f->unit].members, i);
+	}
+	for (int i = 0; i < p->initializers.n; i++)
+		p->functions.v[p->initializers.v[i].fn]->initialized = true;
+}
+
+void analysis_free(struct analysis *an)
+{
+	vec_free(an->members);
+	vec_free(an->facts);
+	vec_free(an->unmapped);
+}
+
 bool function_analysed(const struct analysis *an, const struct fn *f)
 {
 	return f->extracted && (an->unit < 0 || f->unit == an->unit);
@@ -123,5 +154,5 @@ void function_link_preds(struct fn *f)
 
 bool function_called_indirectly(const struct fn *f)
 {
-	return f->address_taken || f->stored;
+	return f->address_taken || f->stored || f->initialized;
 }

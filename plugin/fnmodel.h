@@ -128,9 +128,11 @@ struct fn {
 	bool inert;		/* public, and a unit read left its body out of its
 				   facts: it does nothing that matters (relevance.h) */
 	bool is_api;		/* modelled by the API table: summary unused */
+	/* Of the analysis running, while F is one of its members: */
+	int member;		/* F's index among them */
 	bool called;		/* a function of the analysed code calls it */
-	bool stored;		/* the analysed code stores its address into an
-				   object, or a global's initializer holds it */
+	bool stored;		/* the analysed code stores its address into an object */
+	bool initialized;	/* a global's initializer holds its address */
 	bool external;		/* callable from other files (not static) */
 	bool address_taken;	/* its address is stored or passed somewhere */
 	struct class_table classes;
@@ -165,11 +167,13 @@ struct program {
  * One analysis of a program: which of its functions take part, and what
  * it concludes beyond their summaries.  The summaries are kept in the
  * functions, so one analysis of a program runs at a time (the merge runs
- * one per unit, then one of the whole build).
+ * one per unit, then one of the whole build).  Its work is in proportion
+ * to its members, not to the program: a build has thousands of units.
  */
 struct analysis {
 	struct program *prog;
 	int unit;		/* the unit analysed on its own, or -1: all */
+	int_vec members;	/* its functions (function_analysed()), by index */
 	mapping_vec facts;	/* mappings held in fields or globals */
 	name_vec unmapped;	/* fields and globals some function of it unmaps */
 };
@@ -188,6 +192,17 @@ void function_link_preds(struct fn *f);
 /* Is F's address stored or passed, so that it may be called through it?
    (After summaries_compute(), which marks the stored ones.) */
 bool function_called_indirectly(const struct fn *f);
+/*
+ * The analyses of P once all of it is read: WHOLE of every extracted
+ * function and, unless NUNITS is 0, UNITS[u] of unit u's own.
+ */
+void analyses_init(struct program *p, struct analysis *whole, struct analysis *units,
+		   int nunits);
+void analysis_free(struct analysis *an);
+/* F over the members of analysis AN, I counting them. */
+#define for_each_member(an, i, f)						\
+	for (int i = 0; i < (an)->members.n &&					\
+	     ((f) = (an)->prog->functions.v[(an)->members.v[i]]) != NULL; i++)
 /* Is F part of analysis AN? */
 bool function_analysed(const struct analysis *an, const struct fn *f);
 /* The summary of the callee of call event E, or NULL if it has none. */

@@ -448,7 +448,7 @@ static void analyse(struct analysis *an, report_vec *out, FILE *verbose)
 	checks_run(&run, disabled_checks, &findings);
 	add_reports(out, &findings);
 	vec_free(findings);
-	summaries_clear(an);
+	analysis_free(an);
 }
 
 static bool known(const report_vec *v, const char *key)
@@ -752,7 +752,7 @@ int main(int argc, char **argv)
 	char *root = NULL;	/* srcroot, absolute */
 	bool json = false, sarif = false, all = false, ok = true;
 	struct build b = { 0 };
-	struct analysis whole_build = { &b.prog, -1, { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct analysis whole_build, *units;
 	char err[MODEL_ERROR_SIZE];
 
 	for (int i = 1; i < argc; i++) {
@@ -830,12 +830,12 @@ int main(int argc, char **argv)
 	}
 
 	/* What each compile reported on its own, then the whole build. */
-	for (int u = 0; u < b.units; u++) {
-		struct analysis unit = { &b.prog, u, { NULL, 0, 0 }, { NULL, 0, 0 } };
-
-		analyse(&unit, &per_unit, verbose);
-	}
+	units = (struct analysis *)vc_alloc(b.units * sizeof(*units));
+	analyses_init(&b.prog, &whole_build, units, b.units);
+	for (int u = 0; u < b.units; u++)
+		analyse(&units[u], &per_unit, verbose);
 	analyse(&whole_build, &whole, verbose);
+	vc_free(units);
 
 	/* What the whole build adds to the compiles; with --all, what the
 	   compiles reported as well, once each. */

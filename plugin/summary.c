@@ -143,8 +143,9 @@ static bool kept_in_records_only(struct fn *f, const struct instance *in, int c)
 static void page_names(struct fn *f, const struct instance *in, name_vec *out)
 {
 	for (int a = 0; a < in->arrays.n; a++) {
-		const name_vec *names = class_names(&f->classes, in->arrays.c[a]);
+		/* First: looking for records makes classes, which moves names. */
 		bool record = kept_in_records_only(f, in, in->arrays.c[a]);
+		const name_vec *names = class_names(&f->classes, in->arrays.c[a]);
 
 		for (int i = 0; i < names->n; i++) {
 			struct vc_name n = names->v[i];
@@ -311,12 +312,11 @@ static void collect_facts(struct analysis *an)
 {
 	const fn_vec *fns = &an->prog->functions;
 
-	for (int i = 0; i < fns->n; i++) {
-		const mapping_vec *maps = &fns->v[i]->sum.maps;
-		const effect_vec *unmaps = &fns->v[i]->sum.unmaps;
+	for (int i = 0; i < an->members.n; i++) {
+		const struct fn *f = fns->v[an->members.v[i]];
+		const mapping_vec *maps = &f->sum.maps;
+		const effect_vec *unmaps = &f->sum.unmaps;
 
-		if (!function_analysed(an, fns->v[i]))
-			continue;
 		for (int k = 0; k < unmaps->n; k++) {
 			struct vc_name n = unmaps->v[k].name;
 
@@ -363,18 +363,19 @@ struct components {
 static void call_graph_components(const struct analysis *an, struct components *out)
 {
 	const fn_vec *fns = &an->prog->functions;
-	int n = fns->n, next = 0;
+	int n = an->members.n, next = 0;
+	/* By member slot (fn->member). */
 	int *index = (int *)vc_alloc(n * sizeof(int)), *low = (int *)vc_alloc(n * sizeof(int));
 	bool *on_stack = (bool *)vc_alloc(n * sizeof(bool));
 	VEC(int) stack = { NULL, 0, 0 };
-	/* The depth-first walk: a function and the next event to look at. */
+	/* The depth-first walk: a member and the next event to look at. */
 	struct frame { int v, k; };
 	VEC(struct frame) walk = { NULL, 0, 0 };
 
 	for (int i = 0; i < n; i++)
 		index[i] = -1;
 	for (int root = 0; root < n; root++) {
-		if (index[root] >= 0 || !summarised(an, fns->v[root]))
+		if (index[root] >= 0 || !summarised(an, fns->v[an->members.v[root]]))
 			continue;
 		vec_push(walk, ((struct frame){ root, 0 }));
 		index[root] = low[root] = next++;
@@ -382,11 +383,13 @@ static void call_graph_components(const struct analysis *an, struct components *
 		on_stack[root] = true;
 		while (walk.n) {
 			struct frame *fr = &vec_last(walk);
-			const struct fn *f = fns->v[fr->v];
+			const struct fn *f = fns->v[an->members.v[fr->v]];
 			int v = fr->v, w = -1;
 
 			while (fr->k < f->events.n && (w = summarised_callee(an, f, fr->k++)) < 0)
 				;
+			if (w >= 0)
+				w = fns->v[w]->member;
 			if (w >= 0 && index[w] < 0) {
 				index[w] = low[w] = next++;
 				vec_push(stack, w);
@@ -405,7 +408,7 @@ static void call_graph_components(const struct analysis *an, struct components *
 				do {
 					w = stack.v[--stack.n];
 					on_stack[w] = false;
-					vec_push(out->order, w);
+					vec_push(out->order, an->members.v[w]);
 				} while (w != v);
 			}
 			walk.n--;
@@ -463,19 +466,35 @@ static bool settle(const struct analysis *an, const struct components *c, int fi
 	return false;
 }
 
-/* The functions whose addresses analysed code stores, or an initializer holds. */
+/* The functions whose addresses the analysed code stores. */
 static void mark_stored(struct analysis *an)
 {
-	const struct program *p = an->prog;
+	const fn_vec *fns = &an->prog->functions;
 
-	for (int i = 0; i < p->initializers.n; i++)
-		p->functions.v[p->initializers.v[i].fn]->stored = true;
-	for (int i = 0; i < p->functions.n; i++) {
-		const struct fn *g = p->functions.v[i];
+	for (int i = 0; i < an->members.n; i++) {
+		const struct fn *g = fns->v[an->members.v[i]];
 
-		for (int k = 0; function_analysed(an, g) && k < g->events.n; k++)
+		for (int k = 0; k < g->events.n; k++)
 			if (g->events.v[k].kind == EV_FNSTORE)
-				p->functions.v[g->events.v[k].callee]->stored = true;
+				fns->v[g->events.v[k].callee]->stored = true;
+	}
+}
+
+/*
+ * What an earlier analysis left in the members: only members' summaries
+ * and flags are read, so a function's are reset when it joins one.
+ */
+static void members_reset(struct analysis *an)
+{
+	const fn_vec *fns = &an->prog->functions;
+
+	for (int i = 0; i < an->members.n; i++) {
+		struct fn *f = fns->v[an->members.v[i]];
+
+		summary_clear(&f->sum);
+		f->member = i;
+		f->called = false;
+		f->stored = false;
 	}
 }
 
@@ -485,6 +504,7 @@ int summaries_compute(struct analysis *an, const char **unsettled)
 	struct components c = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	int missed = 0;
 
+	members_reset(an);
 	call_graph_components(an, &c);
 	vec_push(c.starts, c.order.n);
 	/* Each component once its callees are final. */
@@ -499,19 +519,6 @@ int summaries_compute(struct analysis *an, const char **unsettled)
 	collect_facts(an);
 	mark_stored(an);
 	return missed;
-}
-
-void summaries_clear(struct analysis *an)
-{
-	const fn_vec *fns = &an->prog->functions;
-
-	for (int i = 0; i < fns->n; i++) {
-		summary_clear(&fns->v[i]->sum);
-		fns->v[i]->called = false;
-		fns->v[i]->stored = false;
-	}
-	vec_free(an->facts);
-	vec_free(an->unmapped);
 }
 
 static void dump_name(FILE *out, struct vc_name n)
@@ -546,10 +553,10 @@ void summaries_dump(const struct analysis *an, FILE *out)
 {
 	const fn_vec *fns = &an->prog->functions;
 
-	for (int i = 0; i < fns->n; i++) {
-		const struct fn *f = fns->v[i];
+	for (int i = 0; i < an->members.n; i++) {
+		const struct fn *f = fns->v[an->members.v[i]];
 
-		if (!summarised(an, f))
+		if (f->is_api)
 			continue;
 		fprintf(out, "vmapcheck: summary of %s (%d events)\n", f->name, f->events.n);
 		dump_effects(out, "releases", &f->sum.releases);

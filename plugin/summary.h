@@ -29,7 +29,6 @@ extern "C" {
  * first in *UNSETTLED if not NULL.
  */
 int summaries_compute(struct analysis *an, const char **unsettled);
-void summaries_clear(struct analysis *an);
 void summaries_dump(const struct analysis *an, FILE *out);
 
 #ifdef __cplusplus

@@ -141,7 +141,7 @@ static void emit_object_facts(void *gcc_data, void *user_data)
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	struct program *p = (struct program *)user_data;
-	struct analysis an = { p, -1, { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct analysis an;
 	finding_vec findings = { NULL, 0, 0 };
 	struct check_run run = { &an, api_model(), false, false, verbose ? stderr : NULL };
 	const char *unsettled = NULL;
@@ -151,6 +151,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 		return;
 
 	extract_initializers(p);
+	analyses_init(p, &an, NULL, 0);
 	if (facts_dir)
 		write_facts(p);
 	if (facts_in_object &&
@@ -169,7 +170,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	checks_run(&run, disabled_checks, &findings);
 	report_findings(&findings, as_errors);
 	vec_free(findings);
-	summaries_clear(&an);
+	analysis_free(&an);
 	program_free(p);
 }
 
