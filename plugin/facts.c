@@ -11,7 +11,9 @@
  *                                       relevance.h; API: 1 if modelled,
  *                                       EXTERNAL: 1 if not static)
  *   c PARENT POINTEE NAME...           (alias classes, from 0; NAME is
- *                                       K:DEPTH:ID, K one of P F G R)
+ *                                       K:DEPTH:ID, K one of P F G R;
+ *                                       the plugin writes representatives
+ *                                       only, those records refer to)
  *   field KEY CLASS / global KEY CLASS / ret CLASS
  *   e KIND LOC CLS PAGES BASE OWNS COUNTED CERTAIN STALE PAGEARGS CALLEE
  *                                     NARGS API WHAT  (a call's API: "-", its
@@ -63,6 +65,7 @@ struct writer {
 	   high_loc_ids under its low 31 bits. */
 	struct int_map loc_ids, high_loc_ids;
 	int next_loc;
+	int *class_ids;		/* of the function written: class -> id, or -1 */
 };
 
 static void put_escaped(FILE *out, const char *s, size_t n)
@@ -144,14 +147,71 @@ static void put_name(struct writer *w, struct vc_name n)
 	}
 }
 
-static void write_map(struct writer *w, const char *what, const struct int_map *m)
+/*
+ * The classes a function's facts keep, numbered from 0 in W->class_ids:
+ * the representatives that its names, events, arguments, tests, return
+ * value, fields and globals refer to, and what they point to.  The rest
+ * (a class merged into another, a temporary no record mentions) the
+ * merge would never look at.
+ */
+static void number_classes(struct writer *w, struct fn *f)
+{
+	struct class_table *t = &f->classes;
+	int n = t->classes.n, kept = 0;
+	int_vec work = { NULL, 0, 0 };
+	bool *live = (bool *)vc_alloc(n * sizeof(*live));
+
+#define KEEP(c) do { if ((c) >= 0) vec_push(work, class_find(t, (c))); } while (0)
+	for (int c = 0; c < n; c++)
+		if (t->classes.v[c].names.n)
+			KEEP(c);
+	for (int k = 0; k < f->events.n; k++) {
+		KEEP(f->events.v[k].cls);
+		KEEP(f->events.v[k].pages);
+		KEEP(f->events.v[k].base);
+	}
+	for (int i = 0; i < f->args.n; i++)
+		KEEP(f->args.v[i]);
+	for (int b = 0; b < f->blocks.n; b++)
+		KEEP(f->blocks.v[b].fail_cls);
+	KEEP(t->ret);
+	for (int i = 0; i < t->fields.cap; i++)
+		if (t->fields.keys[i] >= 0)
+			KEEP(t->fields.vals[i]);
+	for (int i = 0; i < t->globals.cap; i++)
+		if (t->globals.keys[i] >= 0)
+			KEEP(t->globals.vals[i]);
+	while (work.n) {
+		int c = work.v[--work.n];
+
+		if (live[c])
+			continue;
+		live[c] = true;
+		KEEP(t->classes.v[c].pointee);
+	}
+#undef KEEP
+	w->class_ids = (int *)vc_realloc(w->class_ids, (n ? n : 1) * sizeof(int));
+	for (int c = 0; c < n; c++)
+		w->class_ids[c] = live[c] ? kept++ : -1;
+	vc_free(live);
+	vec_free(work);
+}
+
+/* The id of class C (or -1) in the facts of F. */
+static int class_id(const struct writer *w, struct fn *f, int c)
+{
+	return c < 0 ? -1 : w->class_ids[class_find(&f->classes, c)];
+}
+
+static void write_map(struct writer *w, struct fn *f, const char *what,
+		      const struct int_map *m)
 {
 	for (int i = 0; i < m->cap; i++) {
 		if (m->keys[i] < 0)
 			continue;
 		fputs(what, w->out);
 		put_key(w, m->keys[i]);
-		fprintf(w->out, " %d\n", m->vals[i]);
+		fprintf(w->out, " %d\n", class_id(w, f, m->vals[i]));
 	}
 }
 
@@ -169,24 +229,27 @@ static void write_function(struct writer *w, struct fn *f)
 	fputs("fn", out);
 	put_key(w, f->key);
 	fprintf(out, " %d %d\n", f->is_api, f->external);
+	number_classes(w, f);
 	for (int c = 0; c < t->classes.n; c++) {
 		const struct class_info *ci = &t->classes.v[c];
 
-		fprintf(out, "c %d %d", ci->parent, ci->pointee);
+		if (w->class_ids[c] < 0)
+			continue;
+		fprintf(out, "c %d %d", w->class_ids[c], class_id(w, f, ci->pointee));
 		for (int i = 0; i < ci->names.n; i++)
 			put_name(w, ci->names.v[i]);
 		fputc('\n', out);
 	}
-	write_map(w, "field", &t->fields);
-	write_map(w, "global", &t->globals);
+	write_map(w, f, "field", &t->fields);
+	write_map(w, f, "global", &t->globals);
 	if (t->ret >= 0)
-		fprintf(out, "ret %d\n", t->ret);
+		fprintf(out, "ret %d\n", class_id(w, f, t->ret));
 	for (int k = 0; k < f->events.n; k++) {
 		const struct event *e = &f->events.v[k];
 
 		fprintf(out, "e %d %d %d %d %d %d %d %d %d %d", e->kind, loc_id(w, e->loc),
-			e->cls, e->pages, e->base, e->owns_pages, e->counted, e->certain, e->stale,
-			e->page_args);
+			class_id(w, f, e->cls), class_id(w, f, e->pages), class_id(w, f, e->base),
+			e->owns_pages, e->counted, e->certain, e->stale, e->page_args);
 		if (e->callee >= 0)
 			put_key(w, w->prog->functions.v[e->callee]->key);
 		else
@@ -196,7 +259,7 @@ static void write_function(struct writer *w, struct fn *f)
 		put_string(out, e->what);
 		fputc('\n', out);
 		for (int i = 0; e->kind == EV_CALL && i < e->nargs; i++)
-			fprintf(out, "a %d\n", f->args.v[e->first_arg + i]);
+			fprintf(out, "a %d\n", class_id(w, f, f->args.v[e->first_arg + i]));
 	}
 	for (int b = 0; b < f->blocks.n; b++) {
 		const struct block *bl = &f->blocks.v[b];
@@ -205,7 +268,8 @@ static void write_function(struct writer *w, struct fn *f)
 			bl->nsuccs);
 		if (bl->fail_succ != -1 || bl->fail_cls != -1 || bl->fail_int ||
 		    bl->first_value || bl->nvalues || bl->flag_succ != -1 || bl->returns)
-			fprintf(out, " %d %d %d %d %d %d %d", bl->fail_succ, bl->fail_cls,
+			fprintf(out, " %d %d %d %d %d %d %d", bl->fail_succ,
+				class_id(w, f, bl->fail_cls),
 				bl->fail_int, bl->first_value, bl->nvalues, bl->flag_succ,
 				bl->returns);
 		fputc('\n', out);
@@ -289,6 +353,7 @@ static void write_unit(struct writer *w, const char *unit)
 	int_map_free(&w->high_loc_ids);
 	int_map_free(&w->file_ids);
 	vc_free(w->kept);
+	vc_free(w->class_ids);
 }
 
 bool facts_write_data(const struct program *p, const char *unit, loc_resolver resolve,
