@@ -3,6 +3,7 @@
  * gzip data in memory (see gzip.h).
  */
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
@@ -24,10 +25,13 @@ bool gzip_compress(const char *text, size_t size, char **out, size_t *outsize)
 	uLong cap;
 	bool ok;
 
+	/* With these parameters zlib fails only for want of memory. */
 	memset(&z, 0, sizeof(z));
 	if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, GZIP_WINDOW, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK)
+			 Z_DEFAULT_STRATEGY) != Z_OK) {
+		errno = ENOMEM;
 		return false;
+	}
 	cap = deflateBound(&z, size);
 	*out = (char *)vc_alloc(cap);
 	z.next_in = (Bytef *)text;
@@ -41,6 +45,7 @@ bool gzip_compress(const char *text, size_t size, char **out, size_t *outsize)
 	if (!ok) {
 		vc_free(*out);
 		*out = NULL;
+		errno = ENOMEM;
 	}
 	return ok;
 }

@@ -18,7 +18,7 @@ extern "C" {
 /* Does DATA start as gzip data does? */
 bool gzip_data(const char *data, size_t size);
 /* SIZE bytes of TEXT as one gzip member in *OUT of *OUTSIZE bytes (the
-   caller frees it); false if zlib fails. */
+   caller frees it); false, errno ENOMEM, if zlib fails. */
 bool gzip_compress(const char *text, size_t size, char **out, size_t *outsize);
 /*
  * The text of the gzip members in DATA, in a new buffer of *TEXTSIZE

@@ -105,6 +105,8 @@ printf 'garbage\n' >"$damaged/garbage.facts"
 head -c "$(($(wc -c <"$one") - 12))" "$one" >"$damaged/cut.facts"
 # After the 10-byte gzip header, a block of the reserved type.
 { head -c 10 "$one"; printf '\377\377'; tail -c +13 "$one"; } >"$damaged/mangled.facts"
+# Facts that inflate past the bound the merge keeps to (256 MiB).
+{ zcat "$one"; head -c 300M /dev/zero; } | gzip -1 >"$damaged/bomb.facts"
 "$MERGE" "$damaged" >"$damaged/out" 2>"$damaged/err"
 rc=$?
 "$MERGE" --keep-going "$damaged" >"$damaged/kept.out" 2>"$damaged/kept.err"
@@ -114,7 +116,8 @@ for what in "truncated.facts: line [0-9]*: truncated" \
 	    "corrupt.facts: line 3: unknown record" \
 	    "garbage.facts: line 1: not a vmapcheck facts file" \
 	    "cut.facts: truncated: the compressed facts end early" \
-	    "mangled.facts: corrupt compressed facts"; do
+	    "mangled.facts: corrupt compressed facts" \
+	    "bomb.facts: larger than 256 MiB inflated"; do
 	if [ "$(grep -c "vmapcheck-merge: .*$what" "$damaged/err")" = 1 ] &&
 	   grep -q "vmapcheck-merge: .*$what.*; skipping this file" "$damaged/kept.err"; then
 		pass "merge/damaged: $(echo "$what" | cut -d: -f1) is named"
@@ -122,7 +125,7 @@ for what in "truncated.facts: line [0-9]*: truncated" \
 		fail "merge/damaged: $(echo "$what" | cut -d: -f1) is named" "$(cat "$damaged/err")"
 	fi
 done
-if [ $rc -eq 2 ] && [ ! -s "$damaged/out" ] && [ "$(wc -l <"$damaged/err")" = 6 ]; then
+if [ $rc -eq 2 ] && [ ! -s "$damaged/out" ] && [ "$(wc -l <"$damaged/err")" = 7 ]; then
 	pass "merge/damaged: one line each, status 2, no findings"
 else
 	fail "merge/damaged: one line each, status 2, no findings" "status $rc: $(cat "$damaged/out")"
