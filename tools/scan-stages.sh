@@ -28,19 +28,47 @@ stage_end()
 
 # wait_progress PID WHAT TOTAL [COUNT-COMMAND...]: report every 10 seconds
 # how far a background job is (the count, if a command gives one, and the
-# seconds) until it ends; its exit status.
+# seconds) until it ends; its exit status.  It looks every second: the
+# stage ends when the job does.
 wait_progress()
 {
-	local pid what total
+	local pid what total ticks=0
 
 	pid=$1 what=$2 total=$3
 	shift 3
 	while kill -0 "$pid" 2>/dev/null; do
-		sleep 10
-		kill -0 "$pid" 2>/dev/null &&
+		sleep 1
+		ticks=$((ticks + 1))
+		[ $((ticks % 10)) = 0 ] && kill -0 "$pid" 2>/dev/null &&
 			say "$what: ${1:+$("$@")${total:+/$total} }($(($(date +%s) - stage_began)) s)"
 	done
 	wait "$pid"
+}
+
+# in_parallel COMMAND...: COMMAND in the background, once fewer than JOBS
+# of those started so run; in_parallel_wait: when they have all ended.
+# Their exit status is not kept: they leave what they find in files.
+parallel_pids=()
+in_parallel()
+{
+	local pid live
+
+	while [ ${#parallel_pids[@]} -ge "$JOBS" ]; do
+		wait -n "${parallel_pids[@]}"
+		live=()
+		for pid in "${parallel_pids[@]}"; do
+			! kill -0 "$pid" 2>/dev/null || live+=("$pid")
+		done
+		parallel_pids=("${live[@]}")
+	done
+	"$@" &
+	parallel_pids+=($!)
+}
+
+in_parallel_wait()
+{
+	[ ${#parallel_pids[@]} = 0 ] || wait "${parallel_pids[@]}"
+	parallel_pids=()
 }
 
 kmake()
@@ -398,12 +426,45 @@ stage_report()
 
 # ----- fixes -----
 
-# Fix patches, Coccinelle's patch mode else the plugin's fix-its, in
-# $res/fixes; $res/fix-of says which file has which, or why none.
-# Sets nfixes.
+# fix_diff FILE WORK: FILE's fix as a diff with a/ b/ paths, Coccinelle's
+# patch mode else the plugin's fix-its else its unmap moved first, in
+# WORK/diff; the engine that made it in WORK/engine, a note for the
+# reviewer of a moved unmap in WORK/moved, and the pairs that could not
+# be moved in WORK/not-moved.  Files are independent of each other.
+fix_diff()
+{
+	local file=$1 work=$2 diff=$2/diff rule
+
+	mkdir -p "$work"
+	: >"$diff"
+	for rule in "$RULES"/*.cocci; do
+		(cd "$KSRC" && cocci_run patch "$rule" --patch . "$file") 2>/dev/null |
+			sed -n '/^--- /,$p' >>"$diff"
+	done
+	echo "the Coccinelle rules' patch mode" >"$work/engine"
+	if [ ! -s "$diff" ] && grep -q "^$file	.*plugin" "$res/findings" &&
+	   [ -f "$O/$(dirname "$file")/.$(basename "${file%.c}").o.cmd" ]; then
+		# The plugin's fix-its as a patch, its paths made a/ b/.
+		# (The saved command line already loads the plugin.)
+		kernel_compile_source "$O" "${file%.c}.o" "" "$work/fixit.o" \
+			-fdiagnostics-generate-patch 2>&1 |
+			sed -n '/^--- /,$p' |
+			sed "s|^--- $KSRC/|--- a/|; s|^+++ $KSRC/|+++ b/|" >"$diff"
+		echo "the plugin's fix-its" >"$work/engine"
+	fi
+	if [ ! -s "$diff" ] && grep -q "^$file	.*plugin" "$res/findings"; then
+		unmap_moved_first "$file" "$work"
+		echo "the plugin; the unmap moved first" >"$work/engine"
+		fix_moved_note >"$work/moved"
+	fi
+}
+
+# Fix patches (fix_diff), JOBS files at a time, in $res/fixes; then, in
+# the order of the files, $res/fix-of says which file has which, or why
+# none.  Sets nfixes.
 stage_fixes()
 {
-	local file diff rule engine patch moved
+	local file work n=0 patch
 
 	# fix-of: "FILE<TAB>PATCH<TAB>LINES" for each file with findings (LINES:
 	# those of its findings the patch leaves out), or
@@ -412,36 +473,22 @@ stage_fixes()
 	: >"$res/fix-of"
 	nfixes=0
 	for file in $(cut -f1 "$res/findings" | sort -u); do
-		diff=$res/fixes/fix.diff
-		: >"$diff"
-		for rule in "$RULES"/*.cocci; do
-			(cd "$KSRC" && cocci_run patch "$rule" --patch . "$file") 2>/dev/null |
-				sed -n '/^--- /,$p' >>"$diff"
-		done
-		engine="the Coccinelle rules' patch mode"
-		if [ ! -s "$diff" ] && grep -q "^$file	.*plugin" "$res/findings" &&
-		   [ -f "$O/$(dirname "$file")/.$(basename "${file%.c}").o.cmd" ]; then
-			# The plugin's fix-its as a patch, its paths made a/ b/.
-			# (The saved command line already loads the plugin.)
-			kernel_compile_source "$O" "${file%.c}.o" "" "$res/fixit.o" \
-				-fdiagnostics-generate-patch 2>&1 |
-				sed -n '/^--- /,$p' |
-				sed "s|^--- $KSRC/|--- a/|; s|^+++ $KSRC/|+++ b/|" >"$diff"
-			engine="the plugin's fix-its"
-		fi
-		moved=
-		if [ ! -s "$diff" ] && grep -q "^$file	.*plugin" "$res/findings"; then
-			unmap_moved_first "$file" "$diff" "$res/fixes/not-moved"
-			engine="the plugin; the unmap moved first"
-			moved=$(fix_moved_note)
-		fi
-		if [ -s "$diff" ]; then
+		n=$((n + 1))
+		in_parallel fix_diff "$file" "$res/fixes/work/$n"
+	done
+	in_parallel_wait
+	n=0
+	for file in $(cut -f1 "$res/findings" | sort -u); do
+		n=$((n + 1))
+		work=$res/fixes/work/$n
+		if [ -s "$work/diff" ]; then
 			nfixes=$((nfixes + 1))
-			patch=$(fix_patch "$file" "$diff" "$res/findings" "$engine" "$nfixes" "$res/fixes" "$moved")
+			patch=$(fix_patch "$file" "$work/diff" "$res/findings" "$(cat "$work/engine")" \
+				"$nfixes" "$res/fixes" "$(cat "$work/moved" 2>/dev/null)")
 			printf '%s\t%s\t%s\n' "$file" "$(basename "$patch")" \
-				"$(fix_left_out "$diff" "$res/findings" "$file")" >>"$res/fix-of"
-		elif [ -s "$res/fixes/not-moved" ]; then
-			printf '%s\t-\t%s\n' "$file" "no other fix applies, and the unmap could not be moved first: $(sed 's/^[^:]*: [^:]*:\([0-9]*\): not moved: /line \1: /' "$res/fixes/not-moved" | paste -sd';' | sed 's/;/; /g')" >>"$res/fix-of"
+				"$(fix_left_out "$work/diff" "$res/findings" "$file")" >>"$res/fix-of"
+		elif [ -s "$work/not-moved" ]; then
+			printf '%s\t-\t%s\n' "$file" "no other fix applies, and the unmap could not be moved first: $(sed 's/^[^:]*: [^:]*:\([0-9]*\): not moved: /line \1: /' "$work/not-moved" | paste -sd';' | sed 's/;/; /g')" >>"$res/fix-of"
 		elif grep -qxF "$file" "$res/skipped" || ! grep -q "^$file	.*plugin" "$res/findings"; then
 			printf '%s\t-\t%s\n' "$file" "the rules' patch mode has no fix for this case, and the plugin has no fix-it where it did not report (the file did not build in this configuration, or the finding is the rules' alone)" >>"$res/fix-of"
 		elif ! grep -q "^$file	.*plugin (compile)" "$res/findings"; then
@@ -449,18 +496,18 @@ stage_fixes()
 		else
 			printf '%s\t-\t%s\n' "$file" "neither the rules' patch mode nor the plugin's fix-its (which make refcounted only a mapping local to one function) change this file" >>"$res/fix-of"
 		fi
-		rm -f "$diff" "$res/fixes/not-moved"
 	done
+	rm -rf "$res/fixes/work"
 }
 
-# unmap_moved_first FILE DIFF WHY: the plugin's findings in FILE whose
-# unmap comes later in the same function ("... is unmapped only here,
-# after the release") fixed by moving the unmap in front of the release,
-# as a diff with a/ b/ paths into DIFF; the pairs it could not move, with
-# the reason, into WHY.
+# unmap_moved_first FILE WORK: the plugin's findings in FILE whose unmap
+# comes later in the same function ("... is unmapped only here, after the
+# release") fixed by moving the unmap in front of the release, as a diff
+# with a/ b/ paths in WORK/diff; the pairs it could not move, with the
+# reason, in WORK/not-moved.
 unmap_moved_first()
 {
-	local file=$1 diff=$2 why=$3 pairs
+	local file=$1 work=$2 pairs
 	pairs=$(awk -F'\t' -v f="$file" '$1 == f && $4 ~ /^plugin/ {
 		k = split($6, notes, "\001")
 		for (j = 1; j <= k; j++)
@@ -469,25 +516,62 @@ unmap_moved_first()
 				print $2 ":" (line + 0)
 			}
 	}' "$res/findings" | sort -u)
-	: >"$why"
+	: >"$work/not-moved"
 	[ -n "$pairs" ] || return 0
 	# shellcheck disable=SC2086
-	"$unmap_first" "$KSRC/$file" $pairs >"$res/fixes/moved.c" 2>"$why" &&
-		diff -u -p --label "a/$file" --label "b/$file" "$KSRC/$file" "$res/fixes/moved.c" >"$diff"
-	rm -f "$res/fixes/moved.c"
+	"$unmap_first" "$KSRC/$file" $pairs >"$work/moved.c" 2>"$work/not-moved" &&
+		diff -u -p --label "a/$file" --label "b/$file" "$KSRC/$file" "$work/moved.c" >"$work/diff"
 }
 
 # ----- verify -----
+
+# verify_fix FIX OV: the series' patches (BASE, as stage_verify sets it)
+# that do not touch the files FIX fixes, then FIX, applied to copies of
+# the files they touch in OV; the fixed files compiled, and FIX
+# checkpatch --strict clean.  Its name in OV.verified if so, else what
+# failed in OV.log.
+verify_fix()
+{
+	local fix=$1 ov=$2 fixed p touched f ok=1 inc=()
+
+	mkdir -p "$ov"
+	fixed=$(sed -n 's|^+++ b/||p' "$fix" | sort -u)
+	# (The series carries its own io_uring fix.)
+	for p in "${base[@]}" "$fix"; do
+		touched=$(sed -n 's|^+++ b/||p' "$p")
+		if [ "$p" != "$fix" ] && printf '%s\n' $touched | grep -qxF -f <(printf '%s\n' $fixed); then
+			continue
+		fi
+		for f in $touched; do
+			[ -f "$ov/$f" ] || { [ -f "$KSRC/$f" ] && mkdir -p "$ov/$(dirname "$f")" &&
+				cp "$KSRC/$f" "$ov/$f"; }
+		done
+		patch -s -p1 -d "$ov" <"$p" >>"$ov.log" 2>&1 ||
+			{ echo "does not apply: $(basename "$p")" >>"$ov.log"; return; }
+	done
+	[ ${#base[@]} -gt 0 ] && inc=(-include "$ov/include/linux/vmalloc.h")
+	for f in $fixed; do
+		kernel_compile_source "$O" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
+			"${inc[@]}" -fplugin-arg-vmapcheck-disable >>"$ov.log" 2>&1 || ok=0
+	done
+	# With no .git in sight checkpatch runs no scripts/spdxcheck.py (Python).
+	(cd "$KSRC" && GIT_DIR=$res/no-git perl scripts/checkpatch.pl --strict --no-signoff -q "$fix") \
+		>"$ov.checkpatch" 2>&1 && [ ! -s "$ov.checkpatch" ] ||
+		{ cat "$ov.checkpatch" >>"$ov.log"; ok=0; }
+	rm -f "$ov.checkpatch"
+	[ $ok = 1 ] && basename "$fix" >"$ov.verified" && rm -rf "$ov" "$ov.log"
+}
 
 # report.sarif started in the background (sarif_pid); each fix applied
 # after the kernel-fixes series (to the tree alone when it has the series'
 # refcounted API already, or when there is no series for it: then a fix
 # that needs that API is not verified), compiled and checkpatch --strict
-# clean ($res/verified), and the fixes written into the reports.  Sets
-# verified, unverifiable, verify_note, verified_after.
+# clean (verify_fix, JOBS fixes at a time; $res/verified), and the fixes
+# written into the reports.  Sets verified, unverifiable, verify_note,
+# verified_after.
 stage_verify()
 {
-	local fix ov fixed p touched f ok has_api=0 base=() inc=()
+	local fix has_api=0 base=()
 
 	# report.sarif: both engines' findings with the fix patches; the merge
 	# runs again, beside the verification, which only reads the patches.
@@ -495,7 +579,6 @@ stage_verify()
 		>"$res/report.sarif" 2>"$res/sarif.log" &
 	sarif_pid=$!
 
-	: >"$res/verified"
 	unverifiable=0
 	verify_note=
 	verified_after=
@@ -506,6 +589,7 @@ stage_verify()
 		base=("$series"/0[0-9][0-9][1-9]-*.patch)
 		verified_after=" after the kernel-fixes series"
 	fi
+	mkdir -p "$res/verify"
 	for fix in "$res"/fixes/*.patch; do
 		[ -f "$fix" ] || continue
 		if [ $has_api = 0 ] && grep -q "^+.*\\<$(fix_counted map)(" "$fix"; then
@@ -513,36 +597,12 @@ stage_verify()
 			verify_note="no kernel-fixes series for linux $version: $unverifiable fix(es) using $(fix_counted map)() not verified"
 			continue
 		fi
-		ov=$res/verify/$(basename "$fix" .patch)
-		mkdir -p "$ov"
-		fixed=$(sed -n 's|^+++ b/||p' "$fix" | sort -u)
-		# The series' patches that do not touch the fixed files (the series
-		# carries its own io_uring fix), onto copies of the files they touch.
-		for p in "${base[@]}" "$fix"; do
-			touched=$(sed -n 's|^+++ b/||p' "$p")
-			if [ "$p" != "$fix" ] && printf '%s\n' $touched | grep -qxF -f <(printf '%s\n' $fixed); then
-				continue
-			fi
-			for f in $touched; do
-				[ -f "$ov/$f" ] || { [ -f "$KSRC/$f" ] && mkdir -p "$ov/$(dirname "$f")" &&
-					cp "$KSRC/$f" "$ov/$f"; }
-			done
-			patch -s -p1 -d "$ov" <"$p" >>"$ov.log" 2>&1 ||
-				{ echo "does not apply: $(basename "$p")" >>"$ov.log"; continue 2; }
-		done
-		ok=1
-		[ ${#base[@]} -gt 0 ] && inc=(-include "$ov/include/linux/vmalloc.h")
-		for f in $fixed; do
-			kernel_compile_source "$O" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
-				"${inc[@]}" -fplugin-arg-vmapcheck-disable >>"$ov.log" 2>&1 || ok=0
-		done
-		# With no .git in sight checkpatch runs no scripts/spdxcheck.py (Python).
-		(cd "$KSRC" && GIT_DIR=$res/no-git perl scripts/checkpatch.pl --strict --no-signoff -q "$fix") \
-			>"$ov.checkpatch" 2>&1 && [ ! -s "$ov.checkpatch" ] ||
-			{ cat "$ov.checkpatch" >>"$ov.log"; ok=0; }
-		rm -f "$ov.checkpatch"
-		[ $ok = 1 ] && basename "$fix" >>"$res/verified" && rm -rf "$ov" "$ov.log"
+		in_parallel verify_fix "$fix" "$res/verify/$(basename "$fix" .patch)"
 	done
+	in_parallel_wait
+	cat "$res"/verify/*.verified 2>/dev/null | sort >"$res/verified"
+	rm -f "$res"/verify/*.verified
+	rmdir "$res/verify" 2>/dev/null
 	verified=$(grep -c . "$res/verified")
 
 	# Each file's fix, or why it has none, in the report (after the file's
