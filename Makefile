@@ -14,7 +14,7 @@
 #                              and the api-file parser, a csmith sweep
 #   make bench                 plugin and facts overhead, merge time, tree scan time,
 #                              vmap_pages() cost, make scan stages, the facts of
-#                              an allmodconfig drivers/gpu/drm (half an hour)
+#                              an allmodconfig drivers/gpu/drm (1.5 hours)
 #   make deps                  install the Debian packages we need
 #   make install [PREFIX=/usr/local] [DESTDIR=]
 #   make clean
