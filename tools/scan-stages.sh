@@ -87,8 +87,8 @@ make_config()
 {
 	case $1 in
 	scanconfig)
-		kmake allmodconfig &&
 		# shellcheck disable=SC2046
+		kmake allmodconfig &&
 		"$KSRC/scripts/config" --file "$O/.config" $(printf -- '--disable %s ' \
 			KASAN KCSAN KMSAN UBSAN KCOV GCOV_KERNEL GCC_PLUGINS FORTIFY_SOURCE WERROR) &&
 		kmake olddefconfig ;;
