@@ -214,6 +214,11 @@ static void call_stmt(extractor *x, gcall *call)
 	int res = result_class(x, gimple_call_lhs(call));
 	unsigned nargs = gimple_call_num_args(call);
 
+	/* A call to an error-attribute function fails the compile unless it
+	   is optimized away (BUILD_BUG_ON()'s __compiletime_assert_N()): no
+	   object has it, and the merge need not look for its callee. */
+	if (fndecl && lookup_attribute("error", DECL_ATTRIBUTES(fndecl)))
+		return;
 	/* Calls to functions of other files too: the merge links them. */
 	if (fndecl && !fndecl_built_in_p(fndecl)) {
 		event *e = add_event(x, EV_CALL, call, res);

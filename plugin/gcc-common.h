@@ -28,6 +28,7 @@
 #include "tree-dfa.h"
 #include "tree-cfg.h"
 #include "output.h"
+#include "attribs.h"
 
 #if BUILDING_GCC_MAJOR < 11 || BUILDING_GCC_MAJOR > 12
 #error "vmapcheck supports GCC 11 and GCC 12"

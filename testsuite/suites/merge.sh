@@ -73,11 +73,13 @@ for read in "user:hbuf_forget hbuf_put_pages hbuf_sane" "user helper:hbuf_drop_p
 done
 
 # What facts keep (relevance.h): helper.c's name hbuf_sane(), which does
-# nothing that matters, inert and hold no body of it; they keep
+# nothing that matters, inert and hold no body of it, and hbuf_slots(),
+# whose inline callee's one call is a BUILD_BUG_ON(); they keep
 # hbuf_forget(), which calls into another unit; the cases' facts shorten
 # the keys of their units' static functions.
 hf=$(echo "$deep"/facts/helper.c-*.facts)
 if zgrep -q "^inert hbuf_sane$" "$hf" && ! zgrep -q "^fn hbuf_sane " "$hf" &&
+   zgrep -q "^inert hbuf_slots$" "$hf" && ! zgrep -q "^fn hbuf_slot" "$hf" &&
    zgrep -q "^fn hbuf_forget " "$hf" &&
    zcat "$WORK"/merge/*/facts/*.facts | grep -q "^fn [a-z_]*@#[0-9]* " &&
    ! zcat "$WORK"/merge/*/facts/*.facts | grep -q "@$top"; then

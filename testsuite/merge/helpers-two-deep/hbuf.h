@@ -8,6 +8,8 @@ struct hbuf {
 void hbuf_put_pages(struct hbuf *b);
 /* helper.c: given the buffer, looks at its count only. */
 bool hbuf_sane(const struct hbuf *b);
+/* helper.c: a count, checked at compile time. */
+unsigned int hbuf_slots(void);
 /* helper.c: given the mapping's address. */
 void hbuf_forget(void *vaddr);
 /* drop.c */
