@@ -5,10 +5,9 @@
 
 #include "relevance.h"
 
-static bool event_matters(const struct program *p, const struct event *e, const bool *kept)
+/* Does event E keep its function, whatever the unit's other functions do? */
+static bool event_matters(const struct program *p, const struct event *e)
 {
-	int g = e->callee;
-
 	switch (e->kind) {
 	case EV_STORE:
 		/* Read only beside a map or a release of the same function. */
@@ -16,31 +15,56 @@ static bool event_matters(const struct program *p, const struct event *e, const 
 	case EV_CALL:
 		/* A callee of another unit may do anything: even with no
 		   argument of ours, its effects on fields and globals are its
-		   callers' too (summary.h). */
-		return p->functions.v[g]->extracted ? kept[g] : true;
+		   callers' too (summary.h).  A callee of this unit matters if
+		   it is kept: that is for the walk over callers. */
+		return !p->functions.v[e->callee]->extracted;
 	default:
 		return true;
 	}
 }
 
+/*
+ * The functions kept for themselves, then their callers, callers' callers
+ * ...: a walk over the call edges backwards, each function met once.
+ */
 bool *functions_kept(const struct program *p)
 {
-	bool *kept = (bool *)vc_alloc(p->functions.n * sizeof(*kept));
-	bool changed = true;
+	int n = p->functions.n;
+	bool *kept = (bool *)vc_alloc(n * sizeof(*kept));
+	int_vec *callers = (int_vec *)vc_alloc(n * sizeof(*callers));
+	int_vec work = { 0 };
 
-	/* To a fixpoint: callers may come before callees, and recursion. */
-	while (changed) {
-		changed = false;
-		for (int i = 0; i < p->functions.n; i++) {
-			const struct fn *f = p->functions.v[i];
+	for (int i = 0; i < n; i++) {
+		const struct fn *f = p->functions.v[i];
 
-			if (kept[i] || !f->extracted)
-				continue;
-			kept[i] = f->escapes.n > 0;
-			for (int k = 0; !kept[i] && k < f->events.n; k++)
-				kept[i] = event_matters(p, &f->events.v[k], kept);
-			changed |= kept[i];
+		if (!f->extracted)
+			continue;
+		kept[i] = f->escapes.n > 0;
+		for (int k = 0; k < f->events.n; k++) {
+			const struct event *e = &f->events.v[k];
+
+			kept[i] |= event_matters(p, e);
+			if (e->kind == EV_CALL && p->functions.v[e->callee]->extracted)
+				vec_push(callers[e->callee], i);
+		}
+		if (kept[i])
+			vec_push(work, i);
+	}
+	while (work.n > 0) {
+		int callee = work.v[--work.n];
+
+		for (int k = 0; k < callers[callee].n; k++) {
+			int caller = callers[callee].v[k];
+
+			if (!kept[caller]) {
+				kept[caller] = true;
+				vec_push(work, caller);
+			}
 		}
 	}
+	for (int i = 0; i < n; i++)
+		vec_free(callers[i]);
+	vc_free(callers);
+	vec_free(work);
 	return kept;
 }
