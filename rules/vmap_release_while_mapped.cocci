@@ -116,6 +116,20 @@ let refcount_unmap_sites = Hashtbl.create 7
 
 let at p = let p = List.hd p in (p.Coccilib.line, p.Coccilib.col)
 
+(* The map calls of the file: function -> (line, what holds the mapping). *)
+let map_lines = Hashtbl.create 17
+
+(* Does the function of release PR map V (or a field of V, for an unmap
+   helper handed the object) below PR and above the unmap PU?  Then the
+   unmap undoes that mapping: at the release, above it, nothing of this
+   function maps the pages yet (a constructor's allocation loop). *)
+let mapped_between pr pu v =
+  let pr = List.hd pr and pu = List.hd pu in
+  List.exists (fun (line, held) ->
+      line > pr.Coccilib.line && line < pu.Coccilib.line &&
+      (tidy held = tidy v || object_of held = tidy v))
+    (Hashtbl.find_all map_lines pr.Coccilib.current_element)
+
 (* The fix is mechanical for a queueing function when every call hands it a
    mapping with a refcounted form and every unmap purging its list has one. *)
 let mechanical dfn =
@@ -303,6 +317,7 @@ let add_field_map fp fv path pm =
 let forget_file () =
   Hashtbl.reset findings;
   Hashtbl.reset mapped_exprs;
+  Hashtbl.reset map_lines;
   Hashtbl.reset owned_maps;
   Hashtbl.reset release_helpers;
   Hashtbl.reset field_release_helpers;
@@ -637,9 +652,10 @@ vo;
 pa;
 @@
 let held = if e <> "" then e else i in
-ignore pm;
 if n <> api_arg mapfn then Coccilib.include_match false
 else begin
+  let at_map = List.hd pm in
+  Hashtbl.add map_lines at_map.Coccilib.current_element (at_map.Coccilib.line, held);
   v := make_expr held;
   vo := make_expr (object_of held);
   (* A single page mapped by its address (vmap(&page, 1, ...)) is released
@@ -878,10 +894,11 @@ relh << ru.relh = "";
 unm << ru.unm;
 @@
 (* Only an unmap further down, not one of the next loop iteration, not
-   the vfree() of the page array itself, and a free (vfree(), kvfree())
-   only of what the file maps. *)
+   the vfree() of the page array itself, a free (vfree(), kvfree()) only
+   of what the file maps, and not the unmap of a mapping the function
+   makes between the two. *)
 if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &&
-   (api_kind unm <> "free-area" || is_mapped_expr v) then begin
+   (api_kind unm <> "free-area" || is_mapped_expr v) && not (mapped_between pr pu v) then begin
   let f = finding pr (first_named [relp; rela; relh]) v in
   if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
 end
