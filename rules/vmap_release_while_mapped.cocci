@@ -172,18 +172,39 @@ type finding = {
 
 let findings = Hashtbl.create 17
 
+(* The field an expression names ("vaddr" of "obj->vaddr"), if it does. *)
+let field_of s =
+  let s = tidy s in
+  match String.rindex_opt s '>' with
+  | Some i when i > 0 && s.[i - 1] = '-' -> Some (String.sub s (i + 1) (String.length s - i - 1))
+  | _ -> None
+
 (* What the file maps (as text, "obj->vaddr" or a variable), and whether
    an expression is one of those or a field of the same name. *)
 let mapped_exprs = Hashtbl.create 17
 let is_mapped_expr v =
   let v = tidy v in
-  let field_of s = match String.rindex_opt s '>' with
-    | Some i when i > 0 && s.[i - 1] = '-' -> Some (String.sub s (i + 1) (String.length s - i - 1))
-    | _ -> None in
   Hashtbl.mem mapped_exprs v ||
   (match field_of v with
    | Some f -> Hashtbl.fold (fun m () found -> found || field_of m = Some f) mapped_exprs false
    | None -> false)
+
+(* The page arrays the file's map calls map, by the field (or variable)
+   holding the mapping: "vaddr" -> "dma->vaddr_pages". *)
+let mapped_arrays = Hashtbl.create 17
+let holder_key v = match field_of v with Some f -> f | None -> tidy v
+
+(* Does every map call of the file that makes V map a field array other
+   than the field array P (dma->vaddr maps dma->vaddr_pages, the release
+   is of dma->pages)?  A variable array on either side may hold anything:
+   no. *)
+let maps_other_array v p =
+  let arrays = Hashtbl.find_all mapped_arrays (holder_key v) in
+  match field_of p with
+  | Some fp -> arrays <> [] && List.for_all (fun a -> match field_of a with
+                                                      | Some fa -> fa <> fp
+                                                      | None -> false) arrays
+  | None -> false
 (* Map calls (line, col) handing the pages over, with the flag's name. *)
 let owned_maps = Hashtbl.create 7
 
@@ -318,6 +339,7 @@ let forget_file () =
   Hashtbl.reset findings;
   Hashtbl.reset mapped_exprs;
   Hashtbl.reset map_lines;
+  Hashtbl.reset mapped_arrays;
   Hashtbl.reset owned_maps;
   Hashtbl.reset release_helpers;
   Hashtbl.reset field_release_helpers;
@@ -656,6 +678,7 @@ if n <> api_arg mapfn then Coccilib.include_match false
 else begin
   let at_map = List.hd pm in
   Hashtbl.add map_lines at_map.Coccilib.current_element (at_map.Coccilib.line, held);
+  Hashtbl.add mapped_arrays (holder_key held) p;
   v := make_expr held;
   vo := make_expr (object_of held);
   (* A single page mapped by its address (vmap(&page, 1, ...)) is released
@@ -895,10 +918,11 @@ unm << ru.unm;
 @@
 (* Only an unmap further down, not one of the next loop iteration, not
    the vfree() of the page array itself, a free (vfree(), kvfree()) only
-   of what the file maps, and not the unmap of a mapping the function
-   makes between the two. *)
+   of what the file maps, not the unmap of a mapping the function makes
+   between the two, nor of one the file makes of other pages. *)
 if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &&
-   (api_kind unm <> "free-area" || is_mapped_expr v) && not (mapped_between pr pu v) then begin
+   (api_kind unm <> "free-area" || is_mapped_expr v) && not (mapped_between pr pu v) &&
+   not (maps_other_array v p) then begin
   let f = finding pr (first_named [relp; rela; relh]) v in
   if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
 end
