@@ -960,6 +960,34 @@ if fv <> "" then Hashtbl.add field_unmaps fv (List.hd pu)
 else List.iter (fun fv -> Hashtbl.add field_unmaps fv (List.hd pu))
     (Hashtbl.find_all unmapped_fields unmh)
 
+// And through a local loaded from the field, an offset masked off
+// (vaddr = (unsigned long)buf->vaddr & PAGE_MASK; vm_unmap_ram((void *)vaddr, n)),
+// unless the field was given a new mapping in between: then the local
+// holds the old one (old = g->ptr; g->ptr = ptr; vunmap(old)).
+@funmapl exists@
+identifier fv : script:ocaml () { Hashtbl.mem mapped_fields fv };
+expression X, E, E1;
+identifier L;
+type T;
+position pu;
+identifier unm : script:ocaml () { is_unmap_api unm };
+@@
+
+(
+ T L = <+... X->fv ...+>;
+|
+ L = <+... X->fv ...+>;
+)
+... when != L = E
+    when != X->fv = E1
+unm@pu(..., <+... L ...+>, ...)
+
+@script:ocaml@
+fv << funmapl.fv;
+pu << funmapl.pu;
+@@
+Hashtbl.add field_unmaps fv (List.hd pu)
+
 // Functions that fill a mapped page field: their releases are of their
 // own fresh pages (an allocation error path), not of a mapping's.
 @ffill@
