@@ -190,8 +190,36 @@ let is_mapped_expr v =
    | None -> false)
 
 (* The page arrays the file's map calls map, by the field (or variable)
-   holding the mapping: "vaddr" -> "dma->vaddr_pages". *)
+   holding the mapping: "vaddr" -> "dma->vaddr_pages"; a local array
+   filled only from fields stands for those fields. *)
 let mapped_arrays = Hashtbl.create 17
+
+(* Local page arrays, by (function, name): the lines where an element is
+   loaded from a field, with the field (headers[0] =
+   *q->kernel_if->header_page), and where one is given anything else or
+   the array is handed to a call (filled who knows how). *)
+let local_array_fields = Hashtbl.create 17
+let local_array_unknown = Hashtbl.create 17
+
+(* The array an element or a page is loaded from: "q->hdr" of "*q->hdr"
+   or of "q->hdr[i]". *)
+let array_base e =
+  let e = tidy (String.trim e) in
+  let e = if String.length e > 0 && e.[0] = '*' then String.sub e 1 (String.length e - 1) else e in
+  match String.index_opt e '[' with
+  | Some i when e.[String.length e - 1] = ']' -> String.trim (String.sub e 0 i)
+  | _ -> e
+
+(* What the map call at PM maps when it is handed P: the fields a local
+   array was filled from above it, if nothing else went in. *)
+let arrays_mapped pm p =
+  let fn = pm.Coccilib.current_element and line = pm.Coccilib.line in
+  let above entries = List.filter_map (fun (l, x) -> if l < line then Some x else None) entries in
+  match above (Hashtbl.find_all local_array_fields (fn, p)) with
+  | _ :: _ as fields when field_of p = None &&
+                          above (Hashtbl.find_all local_array_unknown (fn, p)) = [] ->
+    List.sort_uniq compare fields
+  | _ -> [p]
 let holder_key v = match field_of v with Some f -> f | None -> tidy v
 
 (* Does every map call of the file that makes V map a field array other
@@ -340,6 +368,8 @@ let forget_file () =
   Hashtbl.reset mapped_exprs;
   Hashtbl.reset map_lines;
   Hashtbl.reset mapped_arrays;
+  Hashtbl.reset local_array_fields;
+  Hashtbl.reset local_array_unknown;
   Hashtbl.reset owned_maps;
   Hashtbl.reset release_helpers;
   Hashtbl.reset field_release_helpers;
@@ -449,6 +479,57 @@ if not (List.mem fld (Hashtbl.find_all field_release_helpers f)) then
 // the field holds a mapping.  They are kept in field_maps (page field ->
 // mapping field and map position) for check A across functions, below.
 
+// What the local page arrays of each function are filled with.
+@larray_fill@
+identifier L;
+expression E, E2;
+position pf;
+@@
+
+L[E]@pf = E2
+
+@script:ocaml@
+l << larray_fill.L;
+e2 << larray_fill.E2;
+pf << larray_fill.pf;
+@@
+let pf = List.hd pf in
+let key = (pf.Coccilib.current_element, l) and base = array_base e2 in
+if field_of base <> None then Hashtbl.add local_array_fields key (pf.Coccilib.line, base)
+else Hashtbl.add local_array_unknown key (pf.Coccilib.line, ())
+
+@larray_passed@
+identifier L;
+identifier f : script:ocaml () { not (is_map f || is_counted_map f) };
+position pf;
+@@
+
+f@pf(..., L, ...)
+
+@script:ocaml@
+l << larray_passed.L;
+pf << larray_passed.pf;
+@@
+let pf = List.hd pf in
+Hashtbl.add local_array_unknown (pf.Coccilib.current_element, l) (pf.Coccilib.line, ())
+
+@larray_init@
+identifier L;
+type T;
+initializer I;
+position pf;
+@@
+
+T L@pf = I;
+
+@script:ocaml@
+l << larray_init.L;
+pf << larray_init.pf;
+@@
+let pf = List.hd pf in
+Hashtbl.add local_array_unknown (pf.Coccilib.current_element, l) (pf.Coccilib.line, ())
+
+// The page array P is the argument the API model names for mapfn.
 @fmap@
 expression X;
 identifier fv, fp, fs;
@@ -547,6 +628,29 @@ fp << fmapl.fp;
 pm << fmapl.pm;
 @@
 add_field_map fp fv fv (List.hd pm)
+
+// Or a local page array filled from a page field of the object
+// (pages[i] = r->pages[i]; r->buffer = vmap(pages, ...)).
+@fmapa@
+expression X;
+identifier fv, L;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+X->fv = mapfn@pm(L, ...)
+
+@script:ocaml@
+x << fmapa.X;
+fv << fmapa.fv;
+l << fmapa.L;
+pm << fmapa.pm;
+@@
+let pm = List.hd pm in
+List.iter (fun a -> match field_of a with
+    | Some fp when object_of a = tidy x -> add_field_map fp fv fv pm
+    | _ -> ())
+  (arrays_mapped pm l)
 
 // The same with the pages in a struct embedded in the object:
 // obj->vaddr = vmap(obj->buf.pages, ...), obj->buf.pages released, or
@@ -647,7 +751,6 @@ if is_param p && List.exists (fun ps -> param_is_pointer ps p) fps &&
 // --------------------------------------------------------------------------
 // Check A within a function: a release where the mapping may still be live
 
-// The page array P is the argument the API model names for mapfn.
 @map@
 expression E, P;
 expression list[n] before;
@@ -678,7 +781,7 @@ if n <> api_arg mapfn then Coccilib.include_match false
 else begin
   let at_map = List.hd pm in
   Hashtbl.add map_lines at_map.Coccilib.current_element (at_map.Coccilib.line, held);
-  Hashtbl.add mapped_arrays (holder_key held) p;
+  List.iter (Hashtbl.add mapped_arrays (holder_key held)) (arrays_mapped at_map p);
   v := make_expr held;
   vo := make_expr (object_of held);
   (* A single page mapped by its address (vmap(&page, 1, ...)) is released
