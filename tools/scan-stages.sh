@@ -472,7 +472,7 @@ fix_diff()
 # none.  Sets nfixes.
 stage_fixes()
 {
-	local file work n=0 patch
+	local file work n patch files
 
 	# fix-of: "FILE<TAB>PATCH<TAB>LINES" for each file with findings (LINES:
 	# those of its findings the patch leaves out), or
@@ -480,14 +480,13 @@ stage_fixes()
 	mkdir -p "$res/fixes"
 	: >"$res/fix-of"
 	nfixes=0
-	for file in $(cut -f1 "$res/findings" | sort -u); do
-		n=$((n + 1))
-		in_parallel fix_diff "$file" "$res/fixes/work/$n"
+	mapfile -t files < <(cut -f1 "$res/findings" | sort -u)
+	for n in "${!files[@]}"; do
+		in_parallel fix_diff "${files[n]}" "$res/fixes/work/$n"
 	done
 	in_parallel_wait
-	n=0
-	for file in $(cut -f1 "$res/findings" | sort -u); do
-		n=$((n + 1))
+	for n in "${!files[@]}"; do
+		file=${files[n]}
 		work=$res/fixes/work/$n
 		if [ -s "$work/diff" ]; then
 			nfixes=$((nfixes + 1))
