@@ -193,6 +193,7 @@ let is_mapped_expr v =
    holding the mapping: "vaddr" -> "dma->vaddr_pages"; a local array
    filled only from fields stands for those fields. *)
 let mapped_arrays = Hashtbl.create 17
+let holder_key v = match field_of v with Some f -> f | None -> tidy v
 
 (* Local page arrays, by (function, name): the lines where an element is
    loaded from a field, with the field (headers[0] =
@@ -220,7 +221,6 @@ let arrays_mapped pm p =
                           above (Hashtbl.find_all local_array_unknown (fn, p)) = [] ->
     List.sort_uniq compare fields
   | _ -> [p]
-let holder_key v = match field_of v with Some f -> f | None -> tidy v
 
 (* Does every map call of the file that makes V map a field array other
    than the field array P (dma->vaddr maps dma->vaddr_pages, the release
@@ -233,6 +233,7 @@ let maps_other_array v p =
                                                       | Some fa -> fa <> fp
                                                       | None -> false) arrays
   | None -> false
+
 (* Map calls (line, col) handing the pages over, with the flag's name. *)
 let owned_maps = Hashtbl.create 7
 
@@ -529,7 +530,6 @@ pf << larray_init.pf;
 let pf = List.hd pf in
 Hashtbl.add local_array_unknown (pf.Coccilib.current_element, l) (pf.Coccilib.line, ())
 
-// The page array P is the argument the API model names for mapfn.
 @fmap@
 expression X;
 identifier fv, fp, fs;
@@ -751,6 +751,7 @@ if is_param p && List.exists (fun ps -> param_is_pointer ps p) fps &&
 // --------------------------------------------------------------------------
 // Check A within a function: a release where the mapping may still be live
 
+// The page array P is the argument the API model names for mapfn.
 @map@
 expression E, P;
 expression list[n] before;
