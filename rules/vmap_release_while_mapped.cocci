@@ -363,6 +363,14 @@ let add_field_map fp fv path pm =
     Hashtbl.add field_maps fp (fv, path, pm);
   Hashtbl.replace mapped_fields fv ()
 
+(* X->FV maps the local array L at PM: a field mapping of each page field
+   of X that L was filled from. *)
+let add_local_array_map x fv l pm =
+  List.iter (fun a -> match field_of a with
+      | Some fp when object_of a = tidy x -> add_field_map fp fv fv pm
+      | _ -> ())
+    (arrays_mapped pm l)
+
 (* What is known of one file is forgotten before the next. *)
 let forget_file () =
   Hashtbl.reset findings;
@@ -525,10 +533,13 @@ T L@pf = I;
 
 @script:ocaml@
 l << larray_init.L;
+i << larray_init.I;
 pf << larray_init.pf;
 @@
+(* A pointer set to NULL, to be allocated, holds no page yet. *)
 let pf = List.hd pf in
-Hashtbl.add local_array_unknown (pf.Coccilib.current_element, l) (pf.Coccilib.line, ())
+if i <> "NULL" then
+  Hashtbl.add local_array_unknown (pf.Coccilib.current_element, l) (pf.Coccilib.line, ())
 
 @fmap@
 expression X;
@@ -630,7 +641,9 @@ pm << fmapl.pm;
 add_field_map fp fv fv (List.hd pm)
 
 // Or a local page array filled from a page field of the object
-// (pages[i] = r->pages[i]; r->buffer = vmap(pages, ...)).
+// (pages[i] = r->pages[i]; r->buffer = vmap(pages, ...)), the mapping
+// stored at once or from where it was made (vboxguest: maps[i] =
+// vmap(pages, ...); ... gdev->guest_mappings = maps[i]).
 @fmapa@
 expression X;
 identifier fv, L;
@@ -646,11 +659,26 @@ fv << fmapa.fv;
 l << fmapa.L;
 pm << fmapa.pm;
 @@
-let pm = List.hd pm in
-List.iter (fun a -> match field_of a with
-    | Some fp when object_of a = tidy x -> add_field_map fp fv fv pm
-    | _ -> ())
-  (arrays_mapped pm l)
+add_local_array_map x fv l (List.hd pm)
+
+@fmapav exists@
+expression X, V, E;
+identifier fv, L;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pm;
+@@
+
+V = mapfn@pm(L, ...);
+... when != V = E
+X->fv = V;
+
+@script:ocaml@
+x << fmapav.X;
+fv << fmapav.fv;
+l << fmapav.L;
+pm << fmapav.pm;
+@@
+add_local_array_map x fv l (List.hd pm)
 
 // The same with the pages in a struct embedded in the object:
 // obj->vaddr = vmap(obj->buf.pages, ...), obj->buf.pages released, or
