@@ -217,8 +217,7 @@ let arrays_mapped pm p =
   let fn = pm.Coccilib.current_element and line = pm.Coccilib.line in
   let above entries = List.filter_map (fun (l, x) -> if l < line then Some x else None) entries in
   match above (Hashtbl.find_all local_array_fields (fn, p)) with
-  | _ :: _ as fields when field_of p = None &&
-                          above (Hashtbl.find_all local_array_unknown (fn, p)) = [] ->
+  | _ :: _ as fields when above (Hashtbl.find_all local_array_unknown (fn, p)) = [] ->
     List.sort_uniq compare fields
   | _ -> [p]
 
