@@ -168,6 +168,7 @@ type finding = {
   mutable queued : (string * Coccilib.pos) option;
   mutable unmap_at : Coccilib.pos option;
   mutable field_of : string option;
+  mutable skips : Coccilib.pos option;   (* the unmap a goto jumps over *)
 }
 
 let findings = Hashtbl.create 17
@@ -243,7 +244,8 @@ let finding pr rel mapping =
   | Some f -> f
   | None ->
     let f = { release = p; released_by = rel; mapping = tidy mapping; map_at = None;
-              owner = ""; queued = None; unmap_at = None; field_of = None } in
+              owner = ""; queued = None; unmap_at = None; field_of = None;
+              skips = None } in
     Hashtbl.add findings key f;
     f
 
@@ -296,10 +298,14 @@ let message f =
     | Some m, Some fn -> Printf.sprintf " (mapped on line %d, in %s)" (line m) fn
     | Some m, None -> Printf.sprintf " (mapped on line %d)" (line m)
     | None, _ -> "" in
-  if f.owner <> "" then
+  match f.skips with
+  | Some u ->
+    Printf.sprintf "goto skips the unmap of %s on line %d%s: the mapping outlives the function while its pages go on to be released; unmap on this path too"
+      f.mapping (line u) how
+  | _ when f.owner <> "" ->
     Printf.sprintf "%s releases pages handed to the mapping %s%s with %s: %s() releases them"
       f.released_by f.mapping how f.owner first_free_area
-  else
+  | _ ->
     let why = match f.queued, f.unmap_at with
       | Some (q, p), _ ->
         Printf.sprintf ", which %s on line %d only queues for a deferred unmap" q (line p)
@@ -311,8 +317,39 @@ let message f =
 let by_position a b = compare (a.release.Coccilib.line, a.release.Coccilib.col)
     (b.release.Coccilib.line, b.release.Coccilib.col)
 
+(* Gotos that leave a function past the unmap of a local mapping (map
+   call, goto, return reached), and the returns reached through the unmap
+   (map call, return) -> unmap: a goto is a finding when the return it
+   reaches is one of those, unless a release of the mapping's pages is
+   reported already (the goto leads to it).  The calls handed a local
+   mapping that only borrow it (the rule lent), by (line, col). *)
+let skipping_gotos = Hashtbl.create 7
+let lending_calls = Hashtbl.create 7
+let unmapped_exits = Hashtbl.create 7
+
+(* The skipping gotos that are findings: (map call, goto, unmap, mapping). *)
+let skip_findings () =
+  let released = Hashtbl.fold (fun _ f l -> match f.map_at with
+      | Some m -> (m.Coccilib.line, m.Coccilib.col) :: l
+      | None -> l) findings [] in
+  Hashtbl.fold (fun (pm, pg, pe, v) () l ->
+      match Hashtbl.find_opt unmapped_exits (at pm, at pe) with
+      | Some pu when not (List.mem (at pm) released) -> (pm, pg, pu, v) :: l
+      | _ -> l)
+    skipping_gotos []
+
+let is_skip_finding p = List.exists (fun (_, pg, _, _) -> at pg = at p) (skip_findings ())
+
+let add_skipping_gotos () =
+  List.iter (fun (pm, pg, pu, v) ->
+      let f = finding pg "goto" v in
+      f.map_at <- Some (List.hd pm);
+      f.skips <- Some pu)
+    (skip_findings ())
+
 (* Prints the file's findings in line order. *)
 let print_findings org =
+  add_skipping_gotos ();
   let all = List.sort by_position (Hashtbl.fold (fun _ f l -> f :: l) findings []) in
   List.iter (fun f ->
       check_report org f.release (message f);
@@ -400,7 +437,10 @@ let forget_file () =
   Hashtbl.reset refcount_unmap_sites;
   Hashtbl.reset unmap_first_releases;
   Hashtbl.reset unmap_first_maps;
-  Hashtbl.reset kept_gotos
+  Hashtbl.reset kept_gotos;
+  Hashtbl.reset skipping_gotos;
+  Hashtbl.reset lending_calls;
+  Hashtbl.reset unmapped_exits
 
 // The user's API model entries: spatch -D api=FILE.
 @script:ocaml@
@@ -1058,6 +1098,116 @@ if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &
   if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
 end
 
+// Calls handed a local mapping that a path goes on from to its unmap:
+// they only borrow it.  A call that no such path follows may keep it.
+@lent exists@
+identifier V, f;
+expression E;
+type T;
+position pm, pc;
+identifier mapfn : script:ocaml () { is_map mapfn };
+identifier unm : script:ocaml () { is_unmap unm };
+@@
+
+(
+ V = mapfn@pm(...);
+|
+ T V = mapfn@pm(...);
+)
+... when != V = E
+f@pc(..., <+... V ...+>, ...)
+... when != V = E
+    when any
+unm(..., V, ...);
+
+@script:ocaml@
+pc << lent.pc;
+@@
+Hashtbl.replace lending_calls (at pc) ()
+
+// A goto that jumps over the unmap of a local mapping to the return the
+// unmap leads to (ntfs3's ni_write_frame(): "goto out2" past "out3:
+// vunmap(frame_mem)"): the mapping outlives the function, and its pages
+// are released by whoever owns them.  Not a path where the mapping is
+// stored or handed to a call that may keep it, nor one through a
+// conditional unmap, nor the one taken when the map call failed.
+@skip exists@
+identifier V, f;
+expression E, E1, E2;
+identifier l;
+type T;
+statement S;
+position pm, pg, pe;
+position pc : script:ocaml () { not (Hashtbl.mem lending_calls (at pc)) };
+identifier mapfn : script:ocaml () { is_map mapfn };
+identifier unm : script:ocaml () { is_unmap unm };
+@@
+
+(
+ V = mapfn@pm(...);
+|
+ T V = mapfn@pm(...);
+)
+... when != V = E
+(
+ if (V == NULL) S
+|
+ if (unlikely(V == NULL)) S
+)
+... when != unm(..., V, ...)
+    when != V = E
+    when != E1 = V
+    when != f@pc(..., <+... V ...+>, ...)
+goto@pg l;
+... when != unm(..., V, ...)
+    when != if (E2) unm(..., V, ...);
+    when != V = E
+    when != E1 = V
+    when != f@pc(..., <+... V ...+>, ...)
+(
+ return@pe ...;
+|
+ return@pe;
+)
+
+@skip_exit exists@
+identifier skip.V;
+expression E;
+type T;
+position skip.pm, pu, pe;
+identifier skip.mapfn;
+identifier unm : script:ocaml () { is_unmap unm };
+@@
+
+(
+ V = mapfn@pm(...);
+|
+ T V = mapfn@pm(...);
+)
+...
+unm@pu(..., V, ...);
+... when != V = E
+(
+ return@pe ...;
+|
+ return@pe;
+)
+
+@script:ocaml@
+pm << skip.pm;
+pg << skip.pg;
+pe << skip.pe;
+v << skip.V;
+@@
+Hashtbl.replace skipping_gotos (pm, pg, pe, v) ()
+
+@script:ocaml@
+pm << skip.pm;
+pu << skip_exit.pu;
+pe << skip_exit.pe;
+@@
+Hashtbl.replace unmapped_exits (at pm, at pe) (List.hd pu)
+
 // --------------------------------------------------------------------------
 // Check A across the functions of the file: a field mapping found above
 // (obj->vaddr = vmap(obj->pages, ...)) in one function, obj->pages released
@@ -1285,7 +1435,7 @@ dfn << fq.dfn;
 update pr (fun f -> f.queued <- Some (dfn, List.hd pq))
 
 // --------------------------------------------------------------------------
-// Context mode: the releases found above.
+// Context mode: the releases and the skipping gotos found above.
 
 @depends on context@
 identifier f;
@@ -1293,6 +1443,13 @@ position p : script:ocaml () { is_finding p };
 @@
 
 * f@p(...);
+
+@depends on context@
+identifier l;
+position p : script:ocaml () { is_skip_finding p };
+@@
+
+* goto@p l;
 
 // --------------------------------------------------------------------------
 // --------------------------------------------------------------------------
@@ -1424,6 +1581,32 @@ f@pr(...);
 
 @script:ocaml@
 pr << uf_unmapped_path.pr;
+@@
+Hashtbl.remove unmap_first_releases (at pr)
+
+// Nor where a path reaches the release after an unmap of the mapping
+// (the label of a goto that skips it, right after it): the unmap added
+// would take it down twice there.
+@uf_unmapped_before depends on patch exists@
+identifier v, f;
+identifier mapfn : script:ocaml () { is_map mapfn };
+identifier unm : script:ocaml () { is_unmap unm };
+type T;
+position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
+@@
+
+(
+ T v = mapfn(...);
+|
+ v = mapfn(...);
+)
+...
+unm(..., v, ...);
+...
+f@pr(...);
+
+@script:ocaml@
+pr << uf_unmapped_before.pr;
 @@
 Hashtbl.remove unmap_first_releases (at pr)
 
@@ -1619,9 +1802,10 @@ position p : script:ocaml () { Hashtbl.mem refcount_unmap_sites (at p) };
 // vunmap(src); out_dst:", ntfs3's ni_write_frame()), and the mapping
 // outlives the function while its pages go on to be released.  The goto
 // names the unmap's label instead.  Not a goto that a path reaches
-// without making the mapping, nor one after the mapping was stored (handed
-// on: the unmap would be wrong) or unmapped, nor the one taken when the
-// map call failed (the unmap would do nothing there, so fix nothing).
+// without making the mapping, nor one after the mapping was stored or
+// handed to a call that may keep it (the unmap would be wrong there) or
+// unmapped, nor the one taken when the map call failed (the unmap would
+// do nothing there, so fix nothing).
 @unmap_label depends on patch@
 identifier l1, l2;
 expression m;
@@ -1667,6 +1851,25 @@ goto@pg l2;
 
 @script:ocaml@
 pg << skip_after_store.pg;
+@@
+Hashtbl.replace kept_gotos (at pg) ()
+
+@skip_after_keep depends on patch exists@
+identifier unmap_label.l2, f;
+expression unmap_label.m;
+identifier mapfn : script:ocaml () { is_map mapfn };
+position pg;
+position pc : script:ocaml () { not (Hashtbl.mem lending_calls (at pc)) };
+@@
+
+m = mapfn(...);
+...
+f@pc(..., <+... m ...+>, ...)
+...
+goto@pg l2;
+
+@script:ocaml@
+pg << skip_after_keep.pg;
 @@
 Hashtbl.replace kept_gotos (at pg) ()
 

@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Patched, not reported by the rules: two paths after the second vmap()
- * jump to the label after the one that unmaps it ("out_src: vunmap(src);
- * out_dst: ..."), so the mapping of the caller's pages outlives the
- * function (as in ntfs3's ni_write_frame(); the plugin reports it).  The
- * gotos name the unmap's label instead.  The goto before the vmap() and
- * the one taken when it failed stay: the change would fix nothing there.
+ * Two paths after the second vmap() jump to the label after the one that
+ * unmaps it ("out_src: vunmap(src); out_dst: ..."), so the mapping of the
+ * caller's pages outlives the function (as in ntfs3's ni_write_frame()).
+ * The gotos are reported, and the patch has them name the unmap's label
+ * instead.  The goto before the vmap() and the one taken when it failed
+ * stay: the change would fix nothing there.
  */
 #include <linux/vmalloc.h>
 #include <linux/mm.h>
 #include <linux/errno.h>
-
-/* { dg-cocci-none } */
 
 int convert(void *dst, const void *src, int n);
 int store(int n);
@@ -37,10 +35,10 @@ int frame_write(struct page **pages, struct page **tmp, int n)
 	if (err < 0)
 		goto out_src;
 	if (err)
-		goto out_dst;
+		goto out_dst; /* { dg-cocci-warning "goto skips the unmap of src on line 43 \(mapped on line 29\): the mapping outlives the function while its pages go on to be released; unmap on this path too \[vmapcheck:release-while-mapped\]$" } */
 	err = store(n);
 	if (err)
-		goto out_dst;
+		goto out_dst; /* { dg-cocci-warning "goto skips the unmap of src on line 43 \(mapped on line 29\): the mapping outlives the function while its pages go on to be released; unmap on this path too \[vmapcheck:release-while-mapped\]$" } */
 out_src:
 	vunmap(src);
 out_dst:
