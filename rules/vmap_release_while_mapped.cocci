@@ -46,6 +46,7 @@ let field_maps = Hashtbl.create 17
 let field_unmaps = Hashtbl.create 17
 let mapped_fields = Hashtbl.create 17
 let calls = Hashtbl.create 17
+let op_fields = Hashtbl.create 7     (* ops table field -> functions *)
 let fillers = Hashtbl.create 17
 (* Patch mode: lines of unmaps that a path reaches with no release first. *)
 let bypassed = Hashtbl.create 17
@@ -360,10 +361,11 @@ let print_findings org =
       end) all
 
 (* A release in FN of the pages of the field mapping X->FV (PATH: FV or,
-   in an embedded struct, S.FV) made at M: quiet
-   when the mapping does not outlive its function, when this function
-   unmaps the field first (maybe behind a state test), or when it is a
-   helper that every caller calls after unmapping; and for a helper that
+   in an embedded struct, S.FV) made at M: quiet when the mapping does
+   not outlive its function, when this function unmaps the field first
+   (maybe behind a state test) or a filler gave it fresh pages above the
+   release, or when it is a helper that every caller (by name or through
+   an ops table) calls so, up to two callers up; and for a helper that
    releases the field, when it also unmaps (it keeps its own order).
    Pages handed over with the owner flag are never the code's to release,
    unmapped or not: reported where released, not again at calls. *)
@@ -376,6 +378,22 @@ let field_release m r x fv path fn rel helpers =
     List.exists (fun u -> u.Coccilib.current_element = m.Coccilib.current_element &&
                           u.Coccilib.line > m.Coccilib.line)
       (Hashtbl.find_all field_unmaps fv) in
+  (* A filler called above P in its function, not the one making the
+     mapping: fresh pages, not mapped yet. *)
+  let filled_before p =
+    Hashtbl.fold (fun h c found ->
+        found || (Hashtbl.mem fillers h && h <> m.Coccilib.current_element &&
+                  c.Coccilib.current_element = p.Coccilib.current_element &&
+                  c.Coccilib.line < p.Coccilib.line))
+      calls false in
+  (* Unmapped or filled above P, or above every call of its function, up
+     to DEPTH callers up. *)
+  let rec ready p depth =
+    unmapped_before p || filled_before p ||
+    (depth > 0 &&
+     match Hashtbl.find_all calls p.Coccilib.current_element with
+     | [] -> false
+     | cs -> List.for_all (fun c -> ready c (depth - 1)) cs) in
   let callers = Hashtbl.find_all calls fn in
   let owner = match Hashtbl.find_opt owned_maps (m.Coccilib.line, m.Coccilib.col) with
     | Some o -> o
@@ -383,9 +401,9 @@ let field_release m r x fv path fn rel helpers =
   if m.Coccilib.current_element <> r.Coccilib.current_element && not temporary &&
      not (Hashtbl.mem fillers r.Coccilib.current_element) &&
      (if owner <> "" then List.for_all (fun h -> h = "") helpers
-      else not (unmapped_before r) &&
+      else not (ready r 0) &&
            not (List.exists (fun h -> h <> "" && Hashtbl.mem unmap_helpers h) helpers) &&
-           (callers = [] || not (List.for_all unmapped_before callers))) then begin
+           (callers = [] || not (List.for_all (fun c -> ready c 2) callers))) then begin
     let f = finding [r] rel (x ^ "->" ^ path) in
     if f.map_at = None then begin
       f.map_at <- Some m;
@@ -426,6 +444,7 @@ let forget_file () =
   Hashtbl.reset field_unmaps;
   Hashtbl.reset mapped_fields;
   Hashtbl.reset calls;
+  Hashtbl.reset op_fields;
   Hashtbl.reset fillers;
   Hashtbl.reset bypassed;
   Hashtbl.reset queue_calls;
@@ -1294,6 +1313,50 @@ e1 << ffill.E1 = "";
 if e1 <> "NULL" then
   Hashtbl.replace fillers (List.hd pf).Coccilib.current_element ()
 
+// The calls of the functions of the file: by name, and through a field of
+// an ops table that holds one (.free_pages = internal_free_pages, called
+// as bo->ops->free_pages(bo)).
+@fcalls@
+identifier g : script:ocaml () { Hashtbl.mem params g };
+position pc;
+@@
+
+g@pc(...)
+
+@script:ocaml@
+g << fcalls.g;
+pc << fcalls.pc;
+@@
+Hashtbl.add calls g (List.hd pc)
+
+@opinit@
+identifier I, fld;
+identifier g : script:ocaml () { Hashtbl.mem params g };
+type T;
+@@
+
+T I = { ..., .fld = g, ... };
+
+@script:ocaml@
+fld << opinit.fld;
+g << opinit.g;
+@@
+Hashtbl.add op_fields fld g
+
+@opcall@
+expression E;
+identifier fld : script:ocaml () { Hashtbl.mem op_fields fld };
+position pc;
+@@
+
+E->fld@pc(...)
+
+@script:ocaml@
+fld << opcall.fld;
+pc << opcall.pc;
+@@
+List.iter (fun g -> Hashtbl.add calls g (List.hd pc)) (Hashtbl.find_all op_fields fld)
+
 @frel exists@
 identifier fp : script:ocaml () { Hashtbl.mem field_maps fp };
 identifier fv : script:ocaml () { Hashtbl.mem mapped_fields fv };
@@ -1332,19 +1395,6 @@ fn(...) {
 )
 ... when any
 }
-
-@fcall@
-identifier frel.fn;
-position pc;
-@@
-
-fn@pc(...)
-
-@script:ocaml@
-fn << frel.fn;
-pc << fcall.pc;
-@@
-Hashtbl.add calls fn (List.hd pc)
 
 @script:ocaml@
 pr << frel.pr;
@@ -1387,19 +1437,6 @@ fn(...) {
 )
 ... when any
 }
-
-@fcalln@
-identifier freln.fn;
-position pc;
-@@
-
-fn@pc(...)
-
-@script:ocaml@
-fn << freln.fn;
-pc << fcalln.pc;
-@@
-Hashtbl.add calls fn (List.hd pc)
 
 @script:ocaml@
 pm << fmapn.pm;

@@ -23,10 +23,12 @@ fix_prefix()
 }
 
 # fix_mappings: the mappings that the findings on stdin name ("... mapped
-# by 'ptr'", "... mapped by bl->buf_ring"), one per line.
+# by 'ptr'", "... mapped by bl->buf_ring", "goto skips the unmap of
+# frame_mem ..."), one per line.
 fix_mappings()
 {
-	cut -f5 | sed -n "s/.* mapped by '\{0,1\}\([^' ,;]*\).*/\1/p" | sort -u
+	cut -f5 | sed -n -e "s/.* mapped by '\{0,1\}\([^' ,;]*\).*/\1/p" \
+		-e "s/^goto skips the unmap of \([^ ]*\) .*/\1/p" | sort -u
 }
 
 # fix_hunk_findings DIFF FINDINGS FILE: the findings of FILE on lines that
@@ -133,7 +135,11 @@ fix_patch()
 		echo "Date: $(date -R)"
 		echo "Subject: [PATCH] $subject"
 		echo
-		echo "Pages are released here while a kernel mapping of them still exists:"
+		if [ "$how" = gotos ]; then
+			echo "These jumps skip the unmap, and the mapping outlives its pages:"
+		else
+			echo "Pages are released here while a kernel mapping of them still exists:"
+		fi
 		echo
 		printf '%s\n' "$covered" | awk -F'\t' 'BEGIN { OFS = "" }
 			{
