@@ -120,6 +120,33 @@ static bool loaded_then_overwritten(tree arg, gimple *call)
 	return false;
 }
 
+/*
+ * The page whose address ADDR is, if it is the result of a call that the
+ * model says returns its argument (page_address(page)), through copies and
+ * casts; or NULL_TREE.
+ */
+static tree page_of_address(tree addr)
+{
+	while (TREE_CODE(addr) == SSA_NAME) {
+		gimple *def = SSA_NAME_DEF_STMT(addr);
+
+		if (is_gimple_assign(def) &&
+		    (gimple_assign_ssa_name_copy_p(def) ||
+		     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))) {
+			addr = gimple_assign_rhs1(def);
+			continue;
+		}
+		if (!is_gimple_call(def))
+			break;
+		const api_entry *api = api_lookup(gimple_call_fndecl(def));
+
+		if (api && api->kind == API_ALIAS && api->arg < (int)gimple_call_num_args(def))
+			return gimple_call_arg(def, api->arg);
+		break;
+	}
+	return NULL_TREE;
+}
+
 static void api_call(extractor *x, gcall *call, const api_entry *api)
 {
 	if (api->kind == API_HOOK) {
@@ -184,6 +211,16 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 	case API_RELEASE_ARRAY:
 		e = add_event(x, EV_RELEASE, call, class_pointee(value_classes(x), c));
 		break;
+	case API_RELEASE_ADDRESS: {
+		/* Only the address of a page: coherent DMA memory freed at any
+		   other address is no page a mapping may hold. */
+		tree page = page_of_address(arg);
+
+		if (!page || (c = value_class(x, page)) < 0)
+			return;
+		e = add_event(x, EV_RELEASE, call, c);
+		break;
+	}
 	case API_ALIAS:
 		if (res >= 0)
 			class_unify(value_classes(x), res, c);

@@ -31,6 +31,7 @@ static const char *const kind_names[API_NKINDS] = {
 	[API_FREE_AREA] = "free-area",
 	[API_RELEASE] = "release",
 	[API_RELEASE_ARRAY] = "release-array",
+	[API_RELEASE_ADDRESS] = "release-address",
 	[API_DEFER] = "defer",
 	[API_ALIAS] = "alias",
 	[API_ERRTEST] = "errtest",
@@ -177,8 +178,8 @@ static bool parse_line(struct parser *p, char *line)
 		return fail(p, "expected 'KIND FUNCTION ARG', for example 'unmap my_vunmap 0'");
 	if (!parse_kind(words[0], &e.kind))
 		return fail(p, "unknown kind '%s'; use map, map-counted, unmap, unmap-counted, "
-			    "free-area, release, release-array, defer, alias, errtest, hook, "
-			    "runner or fill", words[0]);
+			    "free-area, release, release-array, release-address, defer, alias, "
+			    "errtest, hook, runner or fill", words[0]);
 	if (!parse_args(words[2], e.kind == API_HOOK, &e))
 		return fail(p, "argument index '%s' is not a number from 0 to 63%s", words[2],
 			    e.kind == API_HOOK ? " or a list of them (2,3)" : "");

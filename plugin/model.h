@@ -26,6 +26,8 @@ enum api_kind {
 	API_FREE_AREA,		/* frees a vmalloc area; on a mapping: unmaps it */
 	API_RELEASE,		/* releases the page in arg */
 	API_RELEASE_ARRAY,	/* releases every page of the array in arg */
+	API_RELEASE_ADDRESS,	/* frees the memory at the address in arg: the page
+				   whose address it is (page_address()) */
 	API_DEFER,		/* queues the address in arg for a later unmap */
 	API_ALIAS,		/* returns (an adjustment of) its arg */
 	API_ERRTEST,		/* true when arg is NULL or an error pointer */

@@ -14,8 +14,8 @@ type api_entry = {
 }
 
 let api_kinds = ["map"; "map-counted"; "unmap"; "unmap-counted"; "free-area";
-  "release"; "release-array"; "defer"; "alias"; "errtest"; "hook"; "runner";
-  "fill"]
+  "release"; "release-array"; "release-address"; "defer"; "alias"; "errtest"; "hook";
+  "runner"; "fill"]
 
 (* Function -> entry (the last one given); names in the order given. *)
 let api = Hashtbl.create 97
@@ -86,7 +86,9 @@ let is_map f = api_kind f = "map"
 let is_counted_map f = api_kind f = "map-counted"
 let is_page_release f = api_kind f = "release"
 let is_array_release f = api_kind f = "release-array"
+let is_address_release f = api_kind f = "release-address"
 let is_fill f = api_kind f = "fill"
+let is_alias f = api_kind f = "alias"
 let is_hook f = api_kind f = "hook"
 let is_runner f = api_kind f = "runner"
 (* Unmaps that drop no page references, so that moving them is safe. *)

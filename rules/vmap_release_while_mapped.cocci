@@ -318,6 +318,20 @@ let message f =
 let by_position a b = compare (a.release.Coccilib.line, a.release.Coccilib.col)
     (b.release.Coccilib.line, b.release.Coccilib.col)
 
+(* A release at PR of the pages of array P, followed by the unmap of V at
+   PU: a finding for an unmap further down, not one of the next loop
+   iteration, not the vfree() of the page array itself, a free (vfree(),
+   kvfree()) only of what the file maps, not the unmap of a mapping the
+   function makes between the two, nor of one the file makes of other
+   pages. *)
+let release_then_unmap pr pu v p rel unm =
+  if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &&
+     (api_kind unm <> "free-area" || is_mapped_expr v) && not (mapped_between pr pu v) &&
+     not (maps_other_array v p) then begin
+    let f = finding pr rel v in
+    if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
+  end
+
 (* Gotos that leave a function past the unmap of a local mapping (map
    call, goto, return reached), and the returns reached through the unmap
    (map call, return) -> unmap: a goto is a finding when the return it
@@ -1106,16 +1120,45 @@ rela << ru.rela = "";
 relh << ru.relh = "";
 unm << ru.unm;
 @@
-(* Only an unmap further down, not one of the next loop iteration, not
-   the vfree() of the page array itself, a free (vfree(), kvfree()) only
-   of what the file maps, not the unmap of a mapping the function makes
-   between the two, nor of one the file makes of other pages. *)
-if (List.hd pu).Coccilib.line > (List.hd pr).Coccilib.line && tidy v <> tidy p &&
-   (api_kind unm <> "free-area" || is_mapped_expr v) && not (mapped_between pr pu v) &&
-   not (maps_other_array v p) then begin
-  let f = finding pr (first_named [relp; rela; relh]) v in
-  if f.unmap_at = None then f.unmap_at <- Some (List.hd pu)
-end
+release_then_unmap pr pu v p (first_named [relp; rela; relh]) unm
+
+// The same with the page given by its address (dma_free_coherent(dev, size,
+// page_address(pages[i]), handle)), directly or through a local.
+@rua exists@
+expression V, P, E, E1;
+expression list[n] before;
+identifier I;
+type T;
+position pr, pu;
+identifier relp : script:ocaml () { is_address_release relp };
+identifier addr : script:ocaml () { is_alias addr };
+identifier unm : script:ocaml () { is_late_unmap unm };
+@@
+
+(
+ relp@pr(before, addr(P[E]), ...);
+|
+ I = addr(P[E]);
+ ... when != I = E1
+ relp@pr(before, I, ...);
+|
+ T I = addr(P[E]);
+ ... when != I = E1
+ relp@pr(before, I, ...);
+)
+... when != V = E1
+unm@pu(V, ...);
+
+@script:ocaml@
+pr << rua.pr;
+pu << rua.pu;
+v << rua.V;
+p << rua.P;
+n << rua.n;
+relp << rua.relp;
+unm << rua.unm;
+@@
+if n = api_arg relp then release_then_unmap pr pu v p relp unm
 
 // Calls handed a local mapping that a path goes on from to its unmap:
 // they only borrow it.  A call that no such path follows may keep it.
@@ -1369,6 +1412,8 @@ identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
 identifier relf : script:ocaml () { Hashtbl.mem field_release_helpers relf };
+identifier relaa : script:ocaml () { is_address_release relaa };
+identifier addr : script:ocaml () { is_alias addr };
 @@
 
 fn(...) {
@@ -1376,6 +1421,16 @@ fn(...) {
     when != if (likely(X->fv != NULL)) { ... return ...; }
 (
  relp@pr(X->fp[E], ...);
+|
+ relaa@pr(..., addr(X->fp[E]), ...);
+|
+ I = addr(X->fp[E]);
+ ... when != I = E1
+ relaa@pr(..., I, ...);
+|
+ T I = addr(X->fp[E]);
+ ... when != I = E1
+ relaa@pr(..., I, ...);
 |
  relp@pr(X->fp, ...);
 |
@@ -1405,12 +1460,13 @@ relp << frel.relp = "";
 rela << frel.rela = "";
 relh << frel.relh = "";
 relf << frel.relf = "";
+relaa << frel.relaa = "";
 @@
 (* A helper handed the object releases the page fields it is known for. *)
 let fps = if relf = "" then [fp] else Hashtbl.find_all field_release_helpers relf in
 List.iter (fun fp ->
     List.iter (fun (fv, path, m) ->
-        field_release m (List.hd pr) x fv path fn (first_named [relp; rela; relh; relf])
+        field_release m (List.hd pr) x fv path fn (first_named [relp; rela; relh; relf; relaa])
           [relh; relf])
       (Hashtbl.find_all field_maps fp))
   fps
@@ -1504,13 +1560,16 @@ identifier unm : script:ocaml () { is_plain_unmap unm };
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
+identifier relaa : script:ocaml () { is_address_release relaa };
 @@
 
 fn(...) {
 ... when != relp(...)
     when != rela(...)
     when != relh(...)
+    when != relaa(...)
     when != for (E1; E2; E3) relp(E4, ...);
+    when != for (E1; E2; E3) { <+... relaa(...) ...+> }
 unm@pu(V, el);
 ... when any
 }
@@ -1535,6 +1594,8 @@ identifier unm : script:ocaml () { is_plain_unmap unm };
 identifier relp : script:ocaml () { is_page_release relp };
 identifier rela : script:ocaml () { is_array_release rela };
 identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
+identifier relaa : script:ocaml () { is_address_release relaa };
+position pr : script:ocaml () { is_finding pr };
 @@
 
 (
@@ -1556,6 +1617,9 @@ identifier relh : script:ocaml () { Hashtbl.mem release_helpers relh };
 + unm(V, el);
  for (E1; E2; E3)
 	relp(P[E], ...);
+|
++ unm(V, el);
+ for (E1; E2; E3) { <+... relaa@pr(...) ...+> }
 |
 + unm(V, el);
  rela(P, ...);

@@ -25,6 +25,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr) free_pages((addr), 0)
 void *page_address(const struct page *page);
+struct page *virt_to_page(const void *addr);
 
 static __always_inline unsigned long _compound_head(const struct page *page)
 {
