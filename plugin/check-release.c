@@ -297,6 +297,129 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	flow_free(&fl);
 }
 
+/* ----- a local mapping left behind ----- */
+
+/* The block holding event K. */
+static int block_of(const struct fn *f, int k)
+{
+	for (int b = 0; b < f->blocks.n; b++)
+		if (k >= f->blocks.v[b].first_event &&
+		    k < f->blocks.v[b].first_event + f->blocks.v[b].nevents)
+			return b;
+	return -1;
+}
+
+/*
+ * Is block U an unmap that a test skips ("if (err) vunmap(v)"): U leads
+ * to one block J, and a block branching to U branches to J as well?
+ */
+static bool skippable(const struct fn *f, int u)
+{
+	const struct block *bu = &f->blocks.v[u];
+
+	if (bu->nsuccs != 1)
+		return false;
+	int j = f->succs.v[bu->first_succ];
+
+	for (int p = 0; p < bu->npreds; p++) {
+		const struct block *a = &f->blocks.v[f->edge_src.v[f->preds.v[bu->first_pred + p]]];
+
+		for (int s = 0; s < a->nsuccs; s++)
+			if (f->succs.v[a->first_succ + s] == j)
+				return true;
+	}
+	return false;
+}
+
+/* Is the mapping of IN one of the arguments of call event E? */
+static bool handed(struct fn *f, const struct event *e, const struct instance *in)
+{
+	for (int i = 0; i < e->nargs; i++)
+		if (set_has(f, &in->mapping, f->args.v[e->first_arg + i]))
+			return true;
+	return false;
+}
+
+/*
+ * Does a local mapping made here reach the return on some path where
+ * nothing unmapped it, in a function that unmaps it on others (ntfs3's
+ * ni_write_frame(): "goto out2" past "out3: vunmap(frame_mem)")?  Then it
+ * outlives the function, and the pages it maps go on to be released.
+ * Not when the mapping is kept beyond the function (stored, returned),
+ * queued, handed to a call that no path to an unmap follows (it may keep
+ * it), or unmapped behind a test (the test may say it was handed on), or
+ * when every return with it live says 0 (success: it was handed on, by a
+ * call that an unmap follows only on failure).
+ * *UNMAP is set to an unmap of it.
+ */
+static bool left_mapped(struct flow_context *cx, const struct instance *in,
+			const struct flow *fl, int *unmap)
+{
+	struct fn *f = cx->f;
+
+	*unmap = -1;
+	if (in->origin != ORIGIN_SITE || f->events.v[in->site].kind != EV_MAP ||
+	    !flow_live_at_exit(fl) || flow_fails_negative(cx, in, fl))
+		return false;
+	for (int m = 0; m < in->mapping.n; m++)
+		if (class_names(&f->classes, in->mapping.c[m])->n)
+			return false;
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *e = &f->events.v[k];
+		unsigned fx = fl->fx.v[k];
+		int b = block_of(f, k);
+
+		if (fx & FX_DEFER)
+			return false;
+		if (e->kind == EV_STORE && e->pages >= 0 && set_has(f, &in->mapping, e->pages))
+			return false;
+		if (fx & FX_UNMAP) {
+			if (skippable(f, b))
+				return false;
+			if (*unmap < 0)
+				*unmap = k;
+			continue;
+		}
+		if (e->kind == EV_CALL && handed(f, e, in) && !fl->unmap_after.v[b]) {
+			bool later = false;
+
+			for (int j = k + 1; j < f->blocks.v[b].first_event + f->blocks.v[b].nevents; j++)
+				later |= fl->fx.v[j] & FX_UNMAP;
+			if (!later)
+				return false;
+		}
+	}
+	return *unmap >= 0;
+}
+
+static void check_left_mapped(struct flow_context *cx, const struct instance *in,
+			      finding_vec *out)
+{
+	struct fn *f = cx->f;
+	struct flow fl;
+	int unmap;
+
+	if (in->origin != ORIGIN_SITE || in->site < 0)
+		return;
+	flow_run(cx, in, &fl, false);
+	flow_backward(cx, &fl);
+	if (left_mapped(cx, in, &fl, &unmap)) {
+		struct finding found;
+		struct release_finding *r = &found.release;
+
+		memset(&found, 0, sizeof(found));
+		found.check = CHECK_RELEASE_WHILE_MAPPED;
+		found.loc = f->events.v[in->site].loc;
+		found.function = f->name;
+		r->defer_where.depth = -1;
+		r->mapping = in->what;
+		r->left_mapped = true;
+		r->unmap_loc = f->events.v[unmap].loc;
+		vec_push(*out, found);
+	}
+	flow_free(&fl);
+}
+
 static void check_function(struct fn *f, const struct check_run *run, finding_vec *out)
 {
 	struct flow_context cx;
@@ -319,7 +442,12 @@ static void check_function(struct fn *f, const struct check_run *run, finding_ve
 				in->origin == ORIGIN_FACT ? "fact" : "inferred",
 				in->what, in->mapping.n, in->pages.n,
 				in->aware ? ", aware" : "");
+		int found = out->n;
+
 		check_instance(&cx, in, reported, run->fixits, run->complete, out);
+		/* A release of its pages reported here says it first. */
+		if (out->n == found)
+			check_left_mapped(&cx, in, out);
 	}
 	vc_free(reported);
 	flow_release(&cx);
@@ -342,6 +470,10 @@ static struct message *warning(const struct finding *f, const struct words *w,
 	const struct release_finding *r = &f->release;
 	const char *api = r->api, *what = r->released, *map = r->mapping;
 
+	if (r->left_mapped)
+		return say(m, false, f->loc, "'%s' may still be mapped when '%s' returns: a "
+			   "path skips its unmap, and the pages it maps go on to be released",
+			   map, f->function);
 	if (r->handed_over)
 		return what ?
 			say(m, false, f->loc, "'%s' releases '%s', a page whose reference was "
@@ -368,6 +500,13 @@ static int release_messages(const struct finding *f, const struct words *w,
 	const struct release_finding *r = &f->release;
 	struct message *m = warning(f, w, out);
 
+	if (r->left_mapped) {
+		m = say(m, true, r->unmap_loc, "'%s' is unmapped here, on the other paths",
+			r->mapping);
+		m = say(m, true, f->loc, "fix: unmap '%s' on every path to the return",
+			r->mapping);
+		return m - out;
+	}
 	if (r->helper_loc != NO_LOC)
 		m = say(m, true, r->helper_loc, "the pages are released here, in '%s'",
 			r->helper_fn);

@@ -24,6 +24,7 @@ struct release_finding {
 	const char *map_fn;		/* function of map_loc, if not this one */
 	bool handed_over;		/* VM_MAP_PUT_PAGES: the mapping owns them */
 	bool not_unmapped_here;		/* nothing in this function unmaps it */
+	bool left_mapped;		/* a path returns with the local mapping live */
 	vc_loc defer_loc;		/* queued for a deferred unmap */
 	const char *defer_fn;
 	struct vc_name defer_where;	/* ... on this list (depth -1: none) */
