@@ -7,7 +7,8 @@
 ///   MUTANT FILE OPERATOR RELATION FUNCTION UNSAFE-LINES EDIT
 ///
 /// UNSAFE-LINES are the releases that become unsafe (in the original file,
-/// comma-separated): a release, or the call of a function that releases.
+/// comma-separated): a release, or the call of a function that releases;
+/// 0 stands for the line an ins edit inserts.
 /// EDIT is a line edit of the original (tools/mutants applies it):
 ///   mov:A:B:L        move lines A..B after line L
 ///   del:A:B          delete lines A..B
@@ -23,6 +24,8 @@
 /// a call to a function of the file that releases the pages), mirror (the
 /// release moved before a call to a function of the file that unmaps),
 /// errpath (a goto to the release label right after the mapping is made),
+/// skip (a goto past the unmap of a local mapping to a label no release
+/// follows, right after the mapping is made: it outlives the function),
 /// own (the flag handing the pages to the mapping added to a map call
 /// whose mapping is freed with vfree() while the code still releases the
 /// pages: a double release).
@@ -473,34 +476,68 @@ let emit_callers () =
                  | None -> ())
               | _ -> ()) !calls) !maps
 
+(* A goto to label L inserted right after the map call M (statement MS) is
+   made, and after its failure test if that comes next: the edit.  GUARD
+   puts it behind a test no engine can decide (the rest of the function
+   stays reachable). *)
+let goto_after_map ?(guard = false) (m : site) (ms : site) (l : site) =
+  let next = List.filter (fun (s : site) -> s.fn = m.fn && s.line > ms.line_end) !stmts in
+  let at = match List.sort by_line next with
+    | s :: _ when contains_word (line_text s.line) "if" &&
+                  contains_word (tidy (line_text s.line)) (tidy m.text) ||
+                  (String.length (page_key m.text) > 2 &&
+                   contains (tidy (line_text s.line)) (page_key m.text)) ->
+      if alone s then s.line_end else ms.line_end
+    | _ -> ms.line_end in
+  Printf.sprintf "ins:%d:%s%sgoto %s;" at (indent_of (line_text ms.line))
+    (if guard then "if (READ_ONCE(jiffies) & 1) " else "") l.text
+
+(* The first label after the first unmap of map call M's mapping in its
+   function that TARGET accepts, with the map call's statement. *)
+let label_past_unmap (m : site) target =
+  let unmapped = List.filter (fun (u : site) -> u.fn = m.fn && u.text = m.text && u.line > m.line)
+      (unmaps_in m.fn) in
+  match List.sort by_line unmapped with
+  | u :: _ ->
+    let targets = List.filter (fun (l : site) ->
+        l.fn = m.fn && l.line > u.line_end && target l unmapped) !labels in
+    (match List.sort by_line targets, statement_of m with
+     | l :: _, Some ms when alone ms -> Some (l, ms)
+     | _ -> None)
+  | [] -> None
+
 (* errpath: a goto to a label after the unmap that leads to a release of
    the pages, inserted right after the mapping is made (and checked). *)
 let emit_errpath () =
   List.iter (fun (m : site) ->
       let key = map_pages m in
-      let unmapped = List.filter (fun (u : site) -> u.fn = m.fn && u.text = m.text && u.line > m.line)
-          (unmaps_in m.fn) in
-      match List.sort by_line unmapped with
-      | u :: _ ->
-        let targets = List.filter (fun (l : site) ->
-            l.fn = m.fn && l.line > u.line_end &&
-            releases_after m.fn l.line key <> []) !labels in
-        (match List.sort by_line targets, statement_of m with
-         | l :: _, Some ms when alone ms ->
-           let r = List.hd (List.sort by_line (releases_after m.fn l.line key)) in
-           (* After the failure test of the mapping, if it comes next. *)
-           let next = List.filter (fun (s : site) -> s.fn = m.fn && s.line > ms.line_end) !stmts in
-           let at = match List.sort by_line next with
-             | s :: _ when contains_word (line_text s.line) "if" &&
-                           contains_word (tidy (line_text s.line)) (tidy m.text) ||
-                           (String.length (page_key m.text) > 2 &&
-                            contains (tidy (line_text s.line)) (page_key m.text)) ->
-               if alone s then s.line_end else ms.line_end
-             | _ -> ms.line_end in
-           emit "errpath" "map" m.fn [r.line]
-             (Printf.sprintf "ins:%d:%sgoto %s;" at (indent_of (line_text ms.line)) l.text)
-         | _ -> ())
-      | [] -> ()) !maps
+      match label_past_unmap m (fun l _ -> releases_after m.fn l.line key <> []) with
+      | Some (l, ms) ->
+        let r = List.hd (List.sort by_line (releases_after m.fn l.line key)) in
+        emit "errpath" "map" m.fn [r.line] (goto_after_map m ms l)
+      | None -> ()) !maps
+
+(* skip: the same goto, for a local mapping of pages the function was
+   handed (a parameter's or a field's: their owner releases them), to a
+   label after the unmap that neither a release of the pages nor another
+   unmap of it follows: the mapping outlives the function, and the pages
+   go on to be released.  The goto is behind a test (or the unmap would
+   be dead code).  The unsafe lines are the goto (0: the line inserted),
+   the map call, where the plugin reports it, and any release after the
+   label (of pages loaded into a local, which the test above misses). *)
+let emit_skip () =
+  List.iter (fun (m : site) ->
+      let key = map_pages m in
+      if String.for_all is_id_char m.text &&
+         (is_field_key key || List.mem key (param_names m.fn)) then
+        match label_past_unmap m (fun l unmapped ->
+            releases_after m.fn l.line key = [] &&
+            List.for_all (fun (u : site) -> u.line < l.line) unmapped) with
+        | Some (l, ms) ->
+          let later = List.filter (fun (r : site) -> r.fn = m.fn && r.line > l.line) !releases in
+          emit "skip" "map" m.fn (0 :: m.line :: List.map (fun (r : site) -> r.line) later)
+            (goto_after_map ~guard:true m ms l)
+        | None -> ()) !maps
 
 (* own: the flag handing the pages over added to a map call whose pages
    its function (or, for a field, the file) still releases. *)
@@ -535,6 +572,7 @@ let emit_all () =
     List.iter emit_for_unmap (List.sort by_line (real_unmaps ()));
     emit_callers ();
     emit_errpath ();
+    emit_skip ();
     emit_own ();
     print_mutants ()
   end
