@@ -392,9 +392,11 @@ let field_release m r x fv path fn rel helpers =
     List.exists (fun u -> u.Coccilib.current_element = m.Coccilib.current_element &&
                           u.Coccilib.line > m.Coccilib.line)
       (Hashtbl.find_all field_unmaps fv) in
-  (* A filler called above P in its function, not the one making the
-     mapping: fresh pages, not mapped yet. *)
+  (* A filler called above P in its function, neither being the function
+     making the mapping: fresh pages, not mapped yet (the function that
+     maps may release after its map call). *)
   let filled_before p =
+    p.Coccilib.current_element <> m.Coccilib.current_element &&
     Hashtbl.fold (fun h c found ->
         found || (Hashtbl.mem fillers h && h <> m.Coccilib.current_element &&
                   c.Coccilib.current_element = p.Coccilib.current_element &&
