@@ -203,6 +203,19 @@ static void report_release(const struct flow_context *cx, const struct instance 
 	vec_push(*out, found);
 }
 
+/* Is IN unmapped on some path after event K of block B? */
+static bool unmapped_after(const struct fn *f, const struct flow *fl, int b, int k)
+{
+	const struct block *bl = &f->blocks.v[b];
+
+	if (fl->unmap_after.v[b])
+		return true;
+	for (int j = k + 1; j < bl->first_event + bl->nevents; j++)
+		if (fl->fx.v[j] & FX_UNMAP)
+			return true;
+	return false;
+}
+
 /* Does any analysed function unmap a field or global mapping of IN? */
 static bool unmapped_anywhere(const struct analysis *an, struct fn *f,
 			      const struct instance *in)
@@ -272,10 +285,8 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 			    !((fx & FX_UNMAP) && !in->owns_pages) &&
 			    (!direct_only || f->events.v[k].kind == EV_RELEASE) &&
 			    (!callers_judge || tested)) {
-				bool later = fl.unmap_after.v[b];
+				bool later = unmapped_after(f, &fl, b, k);
 
-				for (int j = k + 1; j < bl->first_event + bl->nevents; j++)
-					later |= fl.fx.v[j] & FX_UNMAP;
 				/*
 				 * A function that knows the mapping and hands the
 				 * release to a callee where it is live on every path,
@@ -298,16 +309,6 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 }
 
 /* ----- a local mapping left behind ----- */
-
-/* The block holding event K. */
-static int block_of(const struct fn *f, int k)
-{
-	for (int b = 0; b < f->blocks.n; b++)
-		if (k >= f->blocks.v[b].first_event &&
-		    k < f->blocks.v[b].first_event + f->blocks.v[b].nevents)
-			return b;
-	return -1;
-}
 
 /*
  * Is block U an unmap that a test skips ("if (err) vunmap(v)"): U leads
@@ -364,29 +365,27 @@ static bool left_mapped(struct flow_context *cx, const struct instance *in,
 	for (int m = 0; m < in->mapping.n; m++)
 		if (class_names(&f->classes, in->mapping.c[m])->n)
 			return false;
-	for (int k = 0; k < f->events.n; k++) {
-		const struct event *e = &f->events.v[k];
-		unsigned fx = fl->fx.v[k];
-		int b = block_of(f, k);
+	for (int b = 0; b < f->blocks.n; b++) {
+		const struct block *bl = &f->blocks.v[b];
 
-		if (fx & FX_DEFER)
-			return false;
-		if (e->kind == EV_STORE && e->pages >= 0 && set_has(f, &in->mapping, e->pages))
-			return false;
-		if (fx & FX_UNMAP) {
-			if (skippable(f, b))
-				return false;
-			if (*unmap < 0)
-				*unmap = k;
-			continue;
-		}
-		if (e->kind == EV_CALL && handed(f, e, in) && !fl->unmap_after.v[b]) {
-			bool later = false;
+		for (int k = bl->first_event; k < bl->first_event + bl->nevents; k++) {
+			const struct event *e = &f->events.v[k];
+			unsigned fx = fl->fx.v[k];
 
-			for (int j = k + 1; j < f->blocks.v[b].first_event + f->blocks.v[b].nevents; j++)
-				later |= fl->fx.v[j] & FX_UNMAP;
-			if (!later)
+			if (fx & FX_DEFER)
 				return false;
+			if (e->kind == EV_STORE && e->pages >= 0 &&
+			    set_has(f, &in->mapping, e->pages))
+				return false;
+			if (fx & FX_UNMAP) {
+				if (skippable(f, b))
+					return false;
+				if (*unmap < 0)
+					*unmap = k;
+			} else if (e->kind == EV_CALL && handed(f, e, in) &&
+				   !unmapped_after(f, fl, b, k)) {
+				return false;
+			}
 		}
 	}
 	return *unmap >= 0;
