@@ -41,6 +41,44 @@ static void function_escapes(struct program *p, tree op)
 	}
 }
 
+/* FNDECL stored under FIELD (of an ops table) by this unit's code. */
+static void stored_under(struct program *p, tree field, tree fndecl)
+{
+	int key, fn, old;
+
+	if (TREE_CODE(field) != FIELD_DECL)
+		return;
+	key = field_key(field);
+	fn = function_of(p, fndecl);
+	if (!int_map_get(&p->stored_under, key, &old))
+		int_map_put(&p->stored_under, key, fn);
+	else if (old != fn)
+		int_map_put(&p->stored_under, key, -1);
+}
+
+/*
+ * The stand-in callee of an indirect call through a field ("ops->put(b)":
+ * the function pointer loaded from a field), keyed by the field; or -1.
+ * extract_dispatch() resolves it.
+ */
+static int dispatch_of(struct program *p, gcall *call)
+{
+	tree fnptr = gimple_call_fn(call), field;
+	gimple *def;
+	int key;
+
+	if (TREE_CODE(fnptr) != SSA_NAME)
+		return -1;
+	def = SSA_NAME_DEF_STMT(fnptr);
+	if (!gimple_assign_single_p(def) || TREE_CODE(gimple_assign_rhs1(def)) != COMPONENT_REF)
+		return -1;
+	field = TREE_OPERAND(gimple_assign_rhs1(def), 1);
+	key = field_key(field);
+	if (!key_dispatch(interned(key)))
+		return -1;
+	return function_index(p, key, interned(key), 0);
+}
+
 static event *add_event(extractor *x, enum event_kind kind, gimple *stmt, int cls)
 {
 	event e = {};
@@ -256,11 +294,14 @@ static void call_stmt(extractor *x, gcall *call)
 	   object has it, and the merge need not look for its callee. */
 	if (fndecl && lookup_attribute("error", DECL_ATTRIBUTES(fndecl)))
 		return;
-	/* Calls to functions of other files too: the merge links them. */
-	if (fndecl && !fndecl_built_in_p(fndecl)) {
+	/* Calls to functions of other files too: the merge links them.  A call
+	   through an ops field runs what the analysis finds stored there. */
+	int callee = !fndecl ? dispatch_of(x->prog, call) :
+		!fndecl_built_in_p(fndecl) ? function_of(x->prog, fndecl) : -1;
+	if (callee >= 0) {
 		event *e = add_event(x, EV_CALL, call, res);
 
-		e->callee = function_of(x->prog, fndecl);
+		e->callee = callee;
 		e->first_arg = x->f->args.n;
 		e->nargs = nargs;
 		e->api = x->prog->functions.v[e->callee]->name;
@@ -329,6 +370,7 @@ static void assign_stmt(extractor *x, gimple *stmt)
 				e->callee = function_of(x->prog, fndecl);
 				e->what = x->prog->functions.v[e->callee]->name;
 			}
+			stored_under(x->prog, TREE_OPERAND(lhs, 1), fndecl);
 		}
 		v = value_class(x, rhs1);
 		if (v < 0)
@@ -535,12 +577,15 @@ void extract_function(struct program *p, function *fun)
 	int_map_free(&x.declared_args);
 }
 
-/* Function addresses in the initializer INIT of GLOBAL, recursively. */
+/*
+ * Function addresses in the initializer INIT of GLOBAL, recursively; FIELD
+ * the field INIT initializes, if it is one.
+ */
 static void initializer_functions(struct program *p, int global, bool public_global,
-				  tree init)
+				  tree field, tree init)
 {
 	unsigned i;
-	tree value;
+	tree index, value;
 
 	if (TREE_CODE(init) != CONSTRUCTOR) {
 		tree fndecl = function_address(init);
@@ -549,13 +594,15 @@ static void initializer_functions(struct program *p, int global, bool public_glo
 			struct initializer rec = { global, function_of(p, fndecl) };
 
 			vec_push(p->initializers, rec);
+			if (field)
+				stored_under(p, field, fndecl);
 			if (public_global)
 				function_escapes(p, init);
 		}
 		return;
 	}
-	FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(init), i, value)
-		initializer_functions(p, global, public_global, value);
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), i, index, value)
+		initializer_functions(p, global, public_global, index, value);
 }
 
 void extract_initializers(struct program *p)
@@ -567,6 +614,25 @@ void extract_initializers(struct program *p)
 
 		if (init && TREE_CODE(init) == CONSTRUCTOR)
 			initializer_functions(p, symbol_key(var->decl), TREE_PUBLIC(var->decl),
-					      init);
+					      NULL_TREE, init);
+	}
+}
+
+void extract_dispatch(struct program *p)
+{
+	for (int i = 0; i < p->functions.n; i++) {
+		struct fn *f = p->functions.v[i];
+
+		for (int k = 0; f->extracted && k < f->events.n; k++) {
+			struct event *e = &f->events.v[k];
+			int target;
+
+			if (e->kind == EV_CALL && p->functions.v[e->callee]->dispatch &&
+			    int_map_get(&p->stored_under, p->functions.v[e->callee]->key, &target) &&
+			    target >= 0) {
+				e->callee = target;
+				e->api = p->functions.v[target]->name;
+			}
+		}
 	}
 }

@@ -12,6 +12,11 @@ bool key_public(const char *key)
 	return !strchr(key, '@');
 }
 
+bool key_dispatch(const char *key)
+{
+	return strchr(key, '.') && !strchr(key, '@');
+}
+
 const char *key_function_name(const char *key)
 {
 	const char *at = strchr(key, '@');
@@ -37,6 +42,7 @@ int function_index(struct program *p, int key, const char *name, int unit)
 	f->name = name;
 	f->key = key;
 	f->unit = unit;
+	f->dispatch = key_dispatch(interned(key));
 	classes_init(&f->classes);
 	vec_push(p->functions, f);
 	int_map_put(&p->by_key, key, p->functions.n - 1);
@@ -127,6 +133,7 @@ void program_free(struct program *p)
 	}
 	vec_free(p->functions);
 	vec_free(p->initializers);
+	int_map_free(&p->stored_under);
 	int_map_free(&p->by_key);
 	vec_free(p->sources);
 }

@@ -128,6 +128,8 @@ struct fn {
 	bool inert;		/* public, and a unit read left its body out of its
 				   facts: it does nothing that matters (relevance.h) */
 	bool is_api;		/* modelled by the API table: summary unused */
+	bool dispatch;		/* stands for calls through an ops field, which its
+				   key names (key_dispatch()): none resolved */
 	/* Of the analysis running, while F is one of its members: */
 	int member;		/* F's index among them */
 	bool called;		/* a function of the analysed code calls it */
@@ -159,6 +161,9 @@ typedef VEC(struct fn *) fn_vec;
 struct program {
 	fn_vec functions;
 	initializer_vec initializers;
+	/* The plugin: field key -> the one function the unit stores under
+	   that field ({ .put = f }, ops->put = f), or -1 if several. */
+	struct int_map stored_under;
 	struct int_map by_key;		/* interned key -> function index */
 	int_vec sources;		/* unit -> its source path, interned (the merge) */
 };
@@ -185,6 +190,11 @@ struct analysis {
  */
 bool key_public(const char *key);
 const char *key_function_name(const char *key);
+/*
+ * Is KEY an ops field's ("gbuf_ops.put_pages"), which no function's key
+ * looks like: a call through the field that the plugin could not resolve?
+ */
+bool key_dispatch(const char *key);
 /* The function with KEY, created on first use. */
 int function_index(struct program *p, int key, const char *name, int unit);
 /* Fill fn->preds and the blocks' pred ranges from the edges. */

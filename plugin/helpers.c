@@ -28,7 +28,7 @@ void helpers_wanted(const struct program *p, const bool *root, int_vec *out)
 			if (e->kind != EV_CALL || seen[e->callee])
 				continue;
 			g = p->functions.v[e->callee];
-			if (g->is_api || !e->page_args)
+			if (g->is_api || g->dispatch || !e->page_args)
 				continue;
 			seen[e->callee] = true;
 			if (g->extracted)

@@ -16,8 +16,10 @@ static bool event_matters(const struct program *p, const struct event *e)
 		/* A callee of another unit may do anything: even with no
 		   argument of ours, its effects on fields and globals are its
 		   callers' too (summary.h).  A callee of this unit matters if
-		   it is kept: that is for the walk over callers. */
-		return !p->functions.v[e->callee]->extracted;
+		   it is kept: that is for the walk over callers.  An unresolved
+		   call through an ops field (extract.h) does nothing known. */
+		return !p->functions.v[e->callee]->extracted &&
+			!p->functions.v[e->callee]->dispatch;
 	default:
 		return true;
 	}

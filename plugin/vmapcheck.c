@@ -151,6 +151,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 		return;
 
 	extract_initializers(p);
+	extract_dispatch(p);
 	analyses_init(p, &an, NULL, 0);
 	if (facts_dir)
 		write_facts(p);
