@@ -664,6 +664,11 @@ position pm;
  X->fv = mapfn@pm(P, ...);
  ... when != P = E
  X->fp = P;
+|
+ X->fp = P;
+ ... when != P = E
+     when != X->fp = E
+ X->fv = mapfn@pm(P, ...);
 )
 
 // Functions of the file returning a mapping of a page field of a
@@ -1385,6 +1390,25 @@ T I = { ..., .fld = g, ... };
 @script:ocaml@
 fld << opinit.fld;
 g << opinit.g;
+@@
+Hashtbl.add op_fields fld g
+
+// ... or stored into one by the code that sets an object up (b->release = g).
+@opset@
+expression E;
+identifier fld;
+identifier g : script:ocaml () { Hashtbl.mem params g };
+@@
+
+(
+E->fld = g
+|
+E.fld = g
+)
+
+@script:ocaml@
+fld << opset.fld;
+g << opset.g;
 @@
 Hashtbl.add op_fields fld g
 
