@@ -248,7 +248,8 @@ static void check_instance(struct flow_context *cx, const struct instance *in,
 	 * A helper that does not know the mapping: its callers judge the
 	 * call.  One reached through a pointer (an ops table, a kref release)
 	 * runs in an order the table's owner decides, which is not seen here.
-	 * Unless the whole build has no unmap of the mapping at all: then no
+	 * Unless the whole build has no unmap of the mapping but in
+	 * destructors of its object (which nothing can run first): then no
 	 * caller can unmap it first either, and each release is reported
 	 * where it happens (not again at the calls leading to it).  Only where
 	 * the helper itself tests the mapping and finds it there does it know

@@ -185,6 +185,31 @@ static tree page_of_address(tree addr)
 	return NULL_TREE;
 }
 
+/* The object whose field REF is: "l" of l->addr, "map" of map->u.vaddr; or -1. */
+static int field_object(extractor *x, tree ref)
+{
+	if (TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return -1;
+	while (TREE_CODE(ref) == COMPONENT_REF || TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	return memory_class(x, ref);
+}
+
+/* The object whose field ADDR was loaded from ("vunmap(buf->vaddr)"), or -1. */
+static int loaded_from_object(extractor *x, tree addr)
+{
+	gimple *def;
+
+	if (TREE_CODE(addr) != SSA_NAME)
+		return -1;
+	def = SSA_NAME_DEF_STMT(addr);
+	if (!gimple_assign_single_p(def))
+		return -1;
+	return field_object(x, gimple_assign_rhs1(def));
+}
+
 static void api_call(extractor *x, gcall *call, const api_entry *api)
 {
 	if (api->kind == API_HOOK) {
@@ -235,6 +260,7 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		e = add_event(x, EV_UNMAP, call, c);
 		e->certain = api->kind != API_FREE_AREA;
 		e->stale = loaded_then_overwritten(arg, call);
+		e->base = loaded_from_object(x, arg);
 		break;
 	case API_DEFER:
 		e = add_event(x, EV_DEFER, call, c);
@@ -259,6 +285,9 @@ static void api_call(extractor *x, gcall *call, const api_entry *api)
 		e = add_event(x, EV_RELEASE, call, c);
 		break;
 	}
+	case API_FREE_OBJECT:
+		e = add_event(x, EV_FREE, call, class_pointee(value_classes(x), c));
+		break;
 	case API_ALIAS:
 		if (res >= 0)
 			class_unify(value_classes(x), res, c);
@@ -337,18 +366,6 @@ static void call_stmt(extractor *x, gcall *call)
 	}
 }
 
-/* The object whose field REF writes: "l" of l->addr, "map" of map->u.vaddr; or -1. */
-static int store_base(extractor *x, tree ref)
-{
-	if (TREE_CODE(ref) == ARRAY_REF)
-		ref = TREE_OPERAND(ref, 0);
-	if (TREE_CODE(ref) != COMPONENT_REF)
-		return -1;
-	while (TREE_CODE(ref) == COMPONENT_REF || TREE_CODE(ref) == ARRAY_REF)
-		ref = TREE_OPERAND(ref, 0);
-	return memory_class(x, ref);
-}
-
 static void assign_stmt(extractor *x, gimple *stmt)
 {
 	tree lhs = gimple_assign_lhs(stmt);
@@ -388,7 +405,7 @@ static void assign_stmt(extractor *x, gimple *stmt)
 			event *e = add_event(x, EV_STORE, stmt, dst);
 
 			e->pages = v;
-			e->base = store_base(x, lhs);
+			e->base = field_object(x, lhs);
 			/* A named local kept somewhere: how other functions name it. */
 			if (TREE_CODE(rhs1) == SSA_NAME && SSA_NAME_VAR(rhs1) &&
 			    !DECL_ARTIFICIAL(SSA_NAME_VAR(rhs1)))

@@ -598,7 +598,7 @@ static bool read_event(struct reader *r, struct fn *f)
 	const char *callee;
 
 	memset(&e, 0, sizeof(e));
-	if (!number(r, EV_MAP, EV_FNSTORE, &kind) || !location(r, &e.loc) ||
+	if (!number(r, EV_MAP, EV_FREE, &kind) || !location(r, &e.loc) ||
 	    !number(r, -1, 1 << 24, &e.cls) || !number(r, -1, 1 << 24, &e.pages) ||
 	    !number(r, -1, 1 << 24, &e.base) ||
 	    !number(r, 0, 1, &owns) || !number(r, 0, 1, &counted) ||

@@ -30,7 +30,7 @@ extern "C" {
  * 6: no numbers or names the reader can derive; blocks without a test
  *    or value in short.
  */
-#define FACTS_VERSION 6
+#define FACTS_VERSION 7
 
 /* How much of the source file name a facts file name keeps. */
 #define FACTS_NAME_BASE 64

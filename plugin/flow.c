@@ -120,6 +120,7 @@ static unsigned event_effects(struct flow_context *cx, const struct instance *in
 	case EV_MAP:
 	case EV_HOOK:
 	case EV_FNSTORE:
+	case EV_FREE:
 		break;
 	}
 	return fx;

@@ -34,6 +34,7 @@ enum event_kind {
 			   what: the memory, when a named local is stored */
 	EV_HOOK,	/* a flush hook registered: callee, or the object in cls */
 	EV_FNSTORE,	/* callee's address stored into a field of object cls */
+	EV_FREE,	/* cls: the object freed (kfree) */
 };
 
 struct event {
@@ -52,7 +53,9 @@ struct event {
 				   with a field of them, or a mapping (pageargs.c) */
 	int callee;		/* EV_CALL, EV_HOOK, EV_FNSTORE: a function, or -1 */
 	int base;		/* EV_STORE: the object whose field it is, or -1;
-				   EV_MAP: the page array */
+				   EV_MAP: the page array;
+				   EV_UNMAP: the object whose field held the
+				   address, or -1 */
 	int first_arg, nargs;	/* EV_CALL */
 	const char *api;	/* the API or function called, for messages */
 	const char *what;	/* the operand as source text, for messages */
@@ -180,7 +183,8 @@ struct analysis {
 	int unit;		/* the unit analysed on its own, or -1: all */
 	int_vec members;	/* its functions (function_analysed()), by index */
 	mapping_vec facts;	/* mappings held in fields or globals */
-	name_vec unmapped;	/* fields and globals some function of it unmaps */
+	name_vec unmapped;	/* fields and globals some function of it unmaps,
+				   other than a destructor of their object */
 };
 
 /*

@@ -38,6 +38,7 @@ static const char *const kind_names[API_NKINDS] = {
 	[API_HOOK] = "hook",
 	[API_RUNNER] = "runner",
 	[API_FILL] = "fill",
+	[API_FREE_OBJECT] = "free-object",
 };
 
 const char *api_kind_name(enum api_kind kind)
@@ -179,7 +180,7 @@ static bool parse_line(struct parser *p, char *line)
 	if (!parse_kind(words[0], &e.kind))
 		return fail(p, "unknown kind '%s'; use map, map-counted, unmap, unmap-counted, "
 			    "free-area, release, release-array, release-address, defer, alias, "
-			    "errtest, hook, runner or fill", words[0]);
+			    "errtest, hook, runner, fill or free-object", words[0]);
 	if (!parse_args(words[2], e.kind == API_HOOK, &e))
 		return fail(p, "argument index '%s' is not a number from 0 to 63%s", words[2],
 			    e.kind == API_HOOK ? " or a list of them (2,3)" : "");

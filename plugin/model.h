@@ -34,6 +34,7 @@ enum api_kind {
 	API_HOOK,		/* registers a flush hook: the functions in args */
 	API_RUNNER,		/* runs the function in arg on its own schedule */
 	API_FILL,		/* fills the page array in arg with new pages */
+	API_FREE_OBJECT,	/* frees the object arg points to (kfree) */
 	API_NKINDS
 };
 

@@ -9,8 +9,10 @@
 static bool event_matters(const struct program *p, const struct event *e)
 {
 	switch (e->kind) {
+	case EV_FREE:
 	case EV_STORE:
-		/* Read only beside a map or a release of the same function. */
+		/* Read only beside a map, an unmap or a release of the same
+		   function. */
 		return false;
 	case EV_CALL:
 		/* A callee of another unit may do anything: even with no

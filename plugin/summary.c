@@ -245,6 +245,7 @@ static bool compute_effects(const struct analysis *an, struct fn *f)
 		case EV_STORE:
 		case EV_HOOK:
 		case EV_FNSTORE:
+		case EV_FREE:
 			break;
 		}
 	}
@@ -306,14 +307,41 @@ static bool compute_maps(const struct analysis *an, struct fn *f)
 	return changed;
 }
 
+/*
+ * Does F unmap the field N only as a destructor: each of its own unmaps
+ * of N is of a field of an object that F frees ("vunmap(buf->vaddr);
+ * ... kfree(buf)")?  Then no code can run F before it releases the
+ * pages of that object.
+ */
+static bool destructor_unmap(struct fn *f, struct vc_name n)
+{
+	bool found = false;
+
+	for (int k = 0; k < f->events.n; k++) {
+		const struct event *u = &f->events.v[k];
+		bool freed = false;
+
+		if (u->kind != EV_UNMAP || !names_have(class_names(&f->classes, u->cls), n))
+			continue;
+		for (int j = 0; u->base >= 0 && j < f->events.n && !freed; j++)
+			freed = f->events.v[j].kind == EV_FREE &&
+				class_find(&f->classes, f->events.v[j].cls) ==
+				class_find(&f->classes, u->base);
+		if (!freed)
+			return false;
+		found = true;
+	}
+	return found;
+}
+
 /* What the analysis concludes: mappings held in fields or globals, and
-   the fields and globals some function unmaps. */
+   the fields and globals some function unmaps (not as a destructor). */
 static void collect_facts(struct analysis *an)
 {
 	const fn_vec *fns = &an->prog->functions;
 
 	for (int i = 0; i < an->members.n; i++) {
-		const struct fn *f = fns->v[an->members.v[i]];
+		struct fn *f = fns->v[an->members.v[i]];
 		const mapping_vec *maps = &f->sum.maps;
 		const effect_vec *unmaps = &f->sum.unmaps;
 
@@ -321,7 +349,7 @@ static void collect_facts(struct analysis *an)
 			struct vc_name n = unmaps->v[k].name;
 
 			if ((n.kind == NAME_FIELD || n.kind == NAME_GLOBAL) &&
-			    !names_have(&an->unmapped, n))
+			    !names_have(&an->unmapped, n) && !destructor_unmap(f, n))
 				vec_push(an->unmapped, n);
 		}
 		for (int k = 0; k < maps->n; k++) {

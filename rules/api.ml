@@ -15,7 +15,7 @@ type api_entry = {
 
 let api_kinds = ["map"; "map-counted"; "unmap"; "unmap-counted"; "free-area";
   "release"; "release-array"; "release-address"; "defer"; "alias"; "errtest"; "hook";
-  "runner"; "fill"]
+  "runner"; "fill"; "free-object"]
 
 (* Function -> entry (the last one given); names in the order given. *)
 let api = Hashtbl.create 97

@@ -114,7 +114,7 @@ rc=$?
 "$MERGE" --keep-going "$damaged" >"$damaged/kept.out" 2>"$damaged/kept.err"
 kept_rc=$?
 for what in "truncated.facts: line [0-9]*: truncated" \
-	    "version.facts: facts version 999, this vmapcheck-merge reads version 6" \
+	    "version.facts: facts version 999, this vmapcheck-merge reads version 7" \
 	    "corrupt.facts: line 3: unknown record" \
 	    "garbage.facts: line 1: not a vmapcheck facts file" \
 	    "cut.facts: truncated: the compressed facts end early" \
