@@ -41,15 +41,14 @@ static void function_escapes(struct program *p, tree op)
 	}
 }
 
-/* FNDECL stored under FIELD (of an ops table) by this unit's code. */
-static void stored_under(struct program *p, tree field, tree fndecl)
+/* Function FN stored under FIELD (of an ops table) by this unit's code. */
+static void stored_under(struct program *p, tree field, int fn)
 {
-	int key, fn, old;
+	int key, old;
 
 	if (TREE_CODE(field) != FIELD_DECL)
 		return;
 	key = field_key(field);
-	fn = function_of(p, fndecl);
 	if (!int_map_get(&p->stored_under, key, &old))
 		int_map_put(&p->stored_under, key, fn);
 	else if (old != fn)
@@ -380,14 +379,15 @@ static void assign_stmt(extractor *x, gimple *stmt)
 			function_escapes(x->prog, rhs1);
 		if (fndecl && TREE_CODE(lhs) == COMPONENT_REF) {
 			int obj = memory_class(x, TREE_OPERAND(lhs, 0));
+			int fn = function_of(x->prog, fndecl);
 
 			if (obj >= 0) {
 				event *e = add_event(x, EV_FNSTORE, stmt, obj);
 
-				e->callee = function_of(x->prog, fndecl);
-				e->what = x->prog->functions.v[e->callee]->name;
+				e->callee = fn;
+				e->what = x->prog->functions.v[fn]->name;
 			}
-			stored_under(x->prog, TREE_OPERAND(lhs, 1), fndecl);
+			stored_under(x->prog, TREE_OPERAND(lhs, 1), fn);
 		}
 		v = value_class(x, rhs1);
 		if (v < 0)
@@ -612,7 +612,7 @@ static void initializer_functions(struct program *p, int global, bool public_glo
 
 			vec_push(p->initializers, rec);
 			if (field)
-				stored_under(p, field, fndecl);
+				stored_under(p, field, rec.fn);
 			if (public_global)
 				function_escapes(p, init);
 		}
@@ -640,7 +640,9 @@ void extract_dispatch(struct program *p)
 	for (int i = 0; i < p->functions.n; i++) {
 		struct fn *f = p->functions.v[i];
 
-		for (int k = 0; f->extracted && k < f->events.n; k++) {
+		if (!f->extracted)
+			continue;
+		for (int k = 0; k < f->events.n; k++) {
 			struct event *e = &f->events.v[k];
 			int target;
 

@@ -29,6 +29,9 @@ extern "C" {
  *    static symbols shortened.
  * 6: no numbers or names the reader can derive; blocks without a test
  *    or value in short.
+ * 7: objects freed (EV_FREE); an unmap names the object whose field held
+ *    the address; a call through an ops field the plugin did not resolve
+ *    names the field as its callee.
  */
 #define FACTS_VERSION 7
 
