@@ -82,7 +82,7 @@ TEST_ARGS := $(RUN_ARGS) SANITIZED=$(CURDIR)/$(SANITIZED) SARIF_CHECK=$(CURDIR)/
 DEBIAN_PACKAGES := gcc-12 g++-12 gcc-12-plugin-dev gcc-11 g++-11 \
 	gcc-11-plugin-dev coccinelle ocaml sparse linux-source-6.12 \
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev binutils make jq ccache \
-	xz-utils patch git zlib1g-dev
+	xz-utils patch git zlib1g-dev gcc-12-powerpc64-linux-gnu
 # make fuzz only.
 FUZZ_PACKAGES := afl++ csmith libcsmith-dev
 
@@ -198,7 +198,7 @@ $(FUZZ_BUILD)/api-file: fuzz/api-file.c $(CORE_DEPS)
 
 # make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FACTS=dir|object]
 #           [HELPERS=1] [FAIL_ON_FINDINGS=1]
-SCAN_VARS := KSRC O SCAN CONFIG M V FACTS HELPERS FAIL_ON_FINDINGS
+SCAN_VARS := KSRC O SCAN CONFIG M V FACTS HELPERS CROSS FAIL_ON_FINDINGS
 scan: deps $(PLUGIN) $(MERGE) $(UNMAP_FIRST) $(RULES)
 	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))
 

@@ -273,6 +273,14 @@ let unmap_first_maps = Hashtbl.create 7
    call failed), by (line, col). *)
 let kept_gotos = Hashtbl.create 7
 
+(* Patch mode, an unmap of its own: the releases that unmap first cannot
+   fix because a path reaches them before the map call (a label shared
+   with earlier failures), by (line, col).  They get a label of their own
+   with the unmap in front of the release, when nothing falls through into
+   it without the mapping; the gotos past the map then take it (the rules
+   of gotos that skip an unmap). *)
+let label_releases = Hashtbl.create 7
+
 let choose_unmap_first () =
   let by_function = Hashtbl.create 7 in
   Hashtbl.iter (fun _ f ->
@@ -473,6 +481,7 @@ let forget_file () =
   Hashtbl.reset unmap_first_releases;
   Hashtbl.reset unmap_first_maps;
   Hashtbl.reset kept_gotos;
+  Hashtbl.reset label_releases;
   Hashtbl.reset skipping_gotos;
   Hashtbl.reset lending_calls;
   Hashtbl.reset unmapped_exits
@@ -1709,7 +1718,8 @@ f@pr(...);
 @script:ocaml@
 pr << uf_unmapped_path.pr;
 @@
-Hashtbl.remove unmap_first_releases (at pr)
+Hashtbl.remove unmap_first_releases (at pr);
+Hashtbl.replace label_releases (at pr) ()
 
 // Nor where a path reaches the release after an unmap of the mapping
 // (the label of a goto that skips it, right after it): the unmap added
@@ -1719,7 +1729,8 @@ identifier v, f;
 identifier mapfn : script:ocaml () { is_map mapfn };
 identifier unm : script:ocaml () { is_unmap unm };
 type T;
-position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
+position pr : script:ocaml () {
+  Hashtbl.mem unmap_first_releases (at pr) || Hashtbl.mem label_releases (at pr) };
 @@
 
 (
@@ -1735,7 +1746,8 @@ f@pr(...);
 @script:ocaml@
 pr << uf_unmapped_before.pr;
 @@
-Hashtbl.remove unmap_first_releases (at pr)
+Hashtbl.remove unmap_first_releases (at pr);
+Hashtbl.remove label_releases (at pr)
 
 @unmap_first depends on patch exists@
 identifier v, f;
@@ -1760,6 +1772,61 @@ position pr : script:ocaml () { Hashtbl.mem unmap_first_releases (at pr) };
 + _unm(v);
  f@pr(...);
 )
+
+// Or, where a path reaches the release before the map call (a label
+// shared with earlier failures, as in powerpc kvm e500_mmu.c): the unmap
+// gets a label of its own in front of the release's, and the gotos past
+// the map call take it (skip_unmap below).  Not when a path without the
+// mapping falls into the release's label from the statement above it
+// (a path there that takes no goto to the label).
+@nl_fall depends on patch exists@
+identifier fn, l, f;
+identifier mapfn : script:ocaml () { is_map mapfn };
+expression E1, E2, E3;
+position pr : script:ocaml () { Hashtbl.mem label_releases (at pr) };
+@@
+
+fn(...) {
+... when != mapfn(...)
+    when != goto l;
+l:
+(
+for (E1; E2; E3) { <+... f@pr(...) ...+> }
+|
+f@pr(...);
+)
+... when any
+}
+
+@script:ocaml@
+pr << nl_fall.pr;
+@@
+Hashtbl.remove label_releases (at pr)
+
+@new_label depends on patch exists@
+identifier fn, v, l, f;
+identifier mapfn : script:ocaml () { has_paired_unmap mapfn };
+fresh identifier _unm = script:ocaml (mapfn) { paired_unmap mapfn };
+fresh identifier _label = "unmap_" ## v;
+expression E1, E2, E3;
+position pm : script:ocaml () { Hashtbl.mem unmap_first_maps (at pm) };
+position pr : script:ocaml () { Hashtbl.mem label_releases (at pr) };
+@@
+
+fn(...) {
+...
+v = mapfn@pm(...);
+...
++ _label:
++ _unm(v);
+l:
+(
+for (E1; E2; E3) { <+... f@pr(...) ...+> }
+|
+f@pr(...);
+)
+... when any
+}
 
 // Or, where every mapping queued on a list of the file is made by a call
 // with a refcounted form (vmap) and every unmap purging the list has one
@@ -1938,12 +2005,20 @@ identifier l1, l2;
 expression m;
 identifier unm : script:ocaml () { is_plain_unmap unm };
 statement S;
+position pl;
 @@
 
 l1:
-unm(m);
+unm@pl(m);
 l2:
 S
+
+// The function the label is in: a goto takes a label of its own function.
+@script:ocaml unmap_label_fn@
+pl << unmap_label.pl;
+fn;
+@@
+fn := make_ident (List.hd pl).Coccilib.current_element
 
 @skip_before_map depends on patch exists@
 identifier fn, unmap_label.l2;
@@ -2020,10 +2095,10 @@ pg << skip_map_failed.pg;
 Hashtbl.replace kept_gotos (at pg) ()
 
 @skip_unmap depends on patch exists@
-identifier fn, l1, l2;
-expression m;
+identifier unmap_label.l1, unmap_label.l2, unmap_label.unm;
+expression unmap_label.m;
+identifier unmap_label_fn.fn;
 identifier mapfn : script:ocaml () { is_map mapfn };
-identifier unm : script:ocaml () { is_plain_unmap unm };
 position pg : script:ocaml () { not (Hashtbl.mem kept_gotos (at pg)) };
 @@
 
@@ -2034,10 +2109,6 @@ m = mapfn(...);
 - goto@pg l2;
 + goto l1;
 ...>
-l1:
-unm(m);
-l2:
-... when any
 }
 
 @script:ocaml depends on report@

@@ -76,13 +76,14 @@ fix_counted()
 }
 
 # fix_subject FILE HOW MAPPING: the subject (without "[PATCH] ") of a fix
-# that HOW: converts to the refcounted API, retargets gotos past the
-# unmap, or moves the unmap first.
+# that HOW: converts to the refcounted API, adds a label with the unmap,
+# retargets gotos past the unmap, or moves the unmap first.
 fix_subject()
 {
 	local what
 	case $2 in
 	converts) what="map ${3:-the buffer} with $(fix_counted map)() so that it holds its pages" ;;
+	label) what="unmap ${3:-the mapping} on the error paths after mapping it" ;;
 	gotos) what="unmap ${3:-the mapping} on the paths that jumped past it" ;;
 	*) what="unmap ${3:-the mapping} before releasing $(case $3 in *" and "*) echo their ;; *) echo its ;; esac) pages" ;;
 	esac
@@ -123,6 +124,8 @@ fix_patch()
 	esac
 	if grep -q "^+.*\\<$(fix_counted map)(" "$diff"; then
 		how=converts
+	elif grep -q "^+ *[A-Za-z_][A-Za-z0-9_]*:$" "$diff"; then
+		how=label
 	elif grep -q "^+.*\\<goto " "$diff"; then
 		how=gotos
 	fi
@@ -157,6 +160,8 @@ fix_patch()
 			fix_wrap 0 <<-EOF
 			Map with $(fix_counted map)() and unmap with $(fix_counted unmap)(): the mapping then holds a reference on every page it maps, so the pages stay allocated until it is gone, however late the unmap runs.
 			EOF
+		elif [ "$how" = label ]; then
+			echo "Give the unmap a label of its own in front of the release, and let the paths that leave after the map take it." | fix_wrap 0
 		elif [ "$how" = gotos ]; then
 			echo "Let the paths that jump past the unmap take its label."
 		else

@@ -201,8 +201,11 @@ stage_compile()
 		objs=$(sed 's/\.c$/.o/' "$res/files")
 		total=$(wc -l <"$res/files")
 		say "compile: $total files that use a mapping API, with the plugin"
+		# (None, as under M=arch/OTHER: make with no target would build
+		# the whole kernel.)
 		# shellcheck disable=SC2086
-		kmake -k -j"$JOBS" KCFLAGS="$kcflags" $objs >"$res/compile.log" 2>&1 &
+		{ [ -z "$objs" ] || kmake -k -j"$JOBS" KCFLAGS="$kcflags" $objs; } \
+			>"$res/compile.log" 2>&1 &
 	else
 		total=
 		say "compile: the whole kernel${M:+ ($M)}, with the plugin"
@@ -280,7 +283,9 @@ collect_units()
 		echo "$res/facts-used" >"$res/merge-inputs"
 		ncompiled=$(ls "$res/facts-used" | grep -c '\.facts$')
 	fi
-	[ "$ncompiled" -gt 0 ] || [ -s "$res/compiled" ] || die "no file compiled; see $res/compile.log"
+	# (Under M=arch/OTHER a quick scan has nothing to compile: the rules alone.)
+	[ "$ncompiled" -gt 0 ] || [ -s "$res/compiled" ] || { [ "$SCAN" = quick ] && [ ! -s "$res/files" ]; } ||
+		die "no file compiled; see $res/compile.log"
 }
 
 # ----- helpers -----
@@ -481,6 +486,8 @@ stage_fixes()
 	: >"$res/fix-of"
 	nfixes=0
 	mapfile -t files < <(cut -f1 "$res/findings" | sort -u)
+	# The trees for other architectures' files build meanwhile (tools/cross.sh).
+	cross_start "${files[@]}"
 	for n in "${!files[@]}"; do
 		in_parallel fix_diff "${files[n]}" "$res/fixes/work/$n"
 	done
@@ -539,7 +546,7 @@ unmap_moved_first()
 # failed in OV.log.
 verify_fix()
 {
-	local fix=$1 ov=$2 fixed p touched f ok=1 inc=()
+	local fix=$1 ov=$2 fixed p touched f ok=1 inc=() tree plugin_off
 
 	mkdir -p "$ov"
 	fixed=$(sed -n 's|^+++ b/||p' "$fix" | sort -u)
@@ -558,8 +565,11 @@ verify_fix()
 	done
 	[ ${#base[@]} -gt 0 ] && inc=(-include "$ov/include/linux/vmalloc.h")
 	for f in $fixed; do
-		kernel_compile_source "$O" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
-			"${inc[@]}" -fplugin-arg-vmapcheck-disable >>"$ov.log" 2>&1 || ok=0
+		# Another architecture's file: in its tree, which has no plugin.
+		tree=$O plugin_off=-fplugin-arg-vmapcheck-disable
+		[ -z "$(cross_arch "$f")" ] || tree=$res/cross-$(cross_arch "$f") plugin_off=
+		kernel_compile_source "$tree" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
+			"${inc[@]}" $plugin_off >>"$ov.log" 2>&1 || ok=0
 	done
 	# With no .git in sight checkpatch runs no scripts/spdxcheck.py (Python).
 	(cd "$KSRC" && GIT_DIR=$res/no-git perl scripts/checkpatch.pl --strict --no-signoff -q "$fix") \
@@ -572,13 +582,14 @@ verify_fix()
 # report.sarif started in the background (sarif_pid); each fix applied
 # after the kernel-fixes series (to the tree alone when it has the series'
 # refcounted API already, or when there is no series for it: then a fix
-# that needs that API is not verified), compiled and checkpatch --strict
-# clean (verify_fix, JOBS fixes at a time; $res/verified), and the fixes
+# that needs that API is not verified), compiled (another architecture's
+# file in its tree, tools/cross.sh) and checkpatch --strict clean
+# (verify_fix, JOBS fixes at a time; $res/verified), and the fixes
 # written into the reports.  Sets verified, unverifiable, verify_note,
 # verified_after.
 stage_verify()
 {
-	local fix has_api=0 base=()
+	local fix has_api=0 base=() why
 
 	# report.sarif: both engines' findings with the fix patches; the merge
 	# runs again, beside the verification, which only reads the patches.
@@ -586,8 +597,6 @@ stage_verify()
 		>"$res/report.sarif" 2>"$res/sarif.log" &
 	sarif_pid=$!
 
-	unverifiable=0
-	verify_note=
 	verified_after=
 	if grep -q "\\<$(fix_counted map)(" "$KSRC/include/linux/vmalloc.h" 2>/dev/null; then
 		has_api=1
@@ -596,12 +605,19 @@ stage_verify()
 		base=("$series"/0[0-9][0-9][1-9]-*.patch)
 		verified_after=" after the kernel-fixes series"
 	fi
+	# unverifiable: "PATCH<TAB>WHY" for the fixes that cannot be compiled
+	# here (no tree for a file's architecture, or no refcounted API).
 	mkdir -p "$res/verify"
+	: >"$res/unverifiable"
+	cross_wait
 	for fix in "$res"/fixes/*.patch; do
 		[ -f "$fix" ] || continue
+		why=$(cross_why "$fix")
 		if [ $has_api = 0 ] && grep -q "^+.*\\<$(fix_counted map)(" "$fix"; then
-			unverifiable=$((unverifiable + 1))
-			verify_note="no kernel-fixes series for linux $version: $unverifiable fix(es) using $(fix_counted map)() not verified"
+			why="no kernel-fixes series for linux $version, and the fix uses $(fix_counted map)()"
+		fi
+		if [ -n "$why" ]; then
+			printf '%s\t%s\n' "$(basename "$fix")" "$why" >>"$res/unverifiable"
 			continue
 		fi
 		in_parallel verify_fix "$fix" "$res/verify/$(basename "$fix" .patch)"
@@ -611,30 +627,41 @@ stage_verify()
 	rm -f "$res"/verify/*.verified
 	rmdir "$res/verify" 2>/dev/null
 	verified=$(grep -c . "$res/verified")
+	unverifiable=$(grep -c . "$res/unverifiable")
+	verify_note=
+	[ "$unverifiable" = 0 ] || verify_note="$unverifiable could not be compiled here: report.txt says why"
 
 	# Each file's fix, or why it has none, in the report (after the file's
 	# name) and in report.json.
-	awk -F'\t' -v verified="$res/verified" -v vnote="${verify_note:-its log in verify/}" \
+	awk -F'\t' -v verified="$res/verified" -v unverifiable="$res/unverifiable" \
 		-v vphrase="applies$verified_after, compiles, checkpatch --strict clean" '
 		FILENAME == verified { ok[$1] = 1; next }
+		FILENAME == unverifiable { cannot[$1] = $2; next }
 		FILENAME != ARGV[ARGC - 1] { fix[$1] = $2; why[$1] = $3; next }
 		{ print }
 		$0 in fix {
 			if (fix[$0] == "-")
 				print "  no fix patch: " why[$0]
 			else {
-				print "  fix: fixes/" fix[$0] (fix[$0] in ok ? " (" vphrase ")" : " (not verified: " vnote ")")
+				if (fix[$0] in ok)
+					state = vphrase
+				else
+					state = "not verified: " (fix[$0] in cannot ? cannot[fix[$0]] : "its log in verify/")
+				print "  fix: fixes/" fix[$0] " (" state ")"
 				if (why[$0] != "")
 					print "  findings on lines the fix does not touch: " why[$0]
 			}
-		}' "$res/verified" "$res/fix-of" "$res/report.txt" >"$res/report.txt.new" &&
+		}' "$res/verified" "$res/unverifiable" "$res/fix-of" "$res/report.txt" >"$res/report.txt.new" &&
 		mv "$res/report.txt.new" "$res/report.txt"
-	jq --rawfile fixof "$res/fix-of" --rawfile verified "$res/verified" '
+	jq --rawfile fixof "$res/fix-of" --rawfile verified "$res/verified" \
+		--rawfile cannot "$res/unverifiable" '
 		.fixes = [$fixof | split("\n")[] | select(length > 0) | split("\t") |
 			{file: .[0], patch: (if .[1] == "-" then null else "fixes/" + .[1] end),
 			 why: (if .[1] == "-" then .[2] else null end),
 			 left_out: (if .[1] != "-" and (.[2] // "") != "" then .[2] | split(", ") | map(tonumber) else [] end),
-			 verified: (.[1] as $p | $verified | split("\n") | any(. == $p))}]' \
+			 verified: (.[1] as $p | $verified | split("\n") | any(. == $p)),
+			 not_verifiable: (.[1] as $p | [$cannot | split("\n")[] | split("\t") |
+				select(.[0] == $p) | .[1]] | first)}]' \
 		"$res/report.json" >"$res/report.json.new" && mv "$res/report.json.new" "$res/report.json"
 }
 
