@@ -281,6 +281,27 @@ let kept_gotos = Hashtbl.create 7
    of gotos that skip an unmap). *)
 let label_releases = Hashtbl.create 7
 
+(* Patch mode, unmap first for a field mapping whose kind a flag of its
+   object tells (io_uring's buffer rings: IOBL_MMAP set for io_pages_map()
+   memory, clear for a vmap() of pinned pages).  By field: the flags
+   field, the flag and the map call (kind_flags), when every store of a
+   mapping made by that call clears the flag (kind_stores, by position)
+   and every other store of anything but NULL sets it, and nothing in the
+   file unmaps the field (else kind_broken).  The releases under
+   "if (!(E->flags & FLAG))" that are findings of that mapping
+   (kind_releases) then get the unmap in front of them. *)
+let kind_stores = Hashtbl.create 7
+let kind_broken = Hashtbl.create 7
+let kind_releases = Hashtbl.create 7
+
+let kind_release pr obj fld =
+  let p = List.hd pr in
+  match Hashtbl.find_opt findings (p.Coccilib.line, p.Coccilib.col) with
+  | Some f when not (Hashtbl.mem kind_broken fld) && f.mapping = tidy (obj ^ "->" ^ fld) &&
+                f.unmap_at = None && f.queued = None && f.owner = "" ->
+    Hashtbl.replace kind_releases (p.Coccilib.line, p.Coccilib.col) ()
+  | _ -> ()
+
 let choose_unmap_first () =
   let by_function = Hashtbl.create 7 in
   Hashtbl.iter (fun _ f ->
@@ -482,6 +503,9 @@ let forget_file () =
   Hashtbl.reset unmap_first_maps;
   Hashtbl.reset kept_gotos;
   Hashtbl.reset label_releases;
+  Hashtbl.reset kind_stores;
+  Hashtbl.reset kind_broken;
+  Hashtbl.reset kind_releases;
   Hashtbl.reset skipping_gotos;
   Hashtbl.reset lending_calls;
   Hashtbl.reset unmapped_exits
@@ -1826,6 +1850,119 @@ for (E1; E2; E3) { <+... f@pr(...) ...+> }
 f@pr(...);
 )
 ... when any
+}
+
+// Or, for a field mapping whose kind a flag tells (see kind_stores): the
+// unmap in front of a release under the flag's test for the mapped kind.
+@kind_clear depends on patch exists@
+identifier V, fld, flg;
+identifier mapfn : script:ocaml () { has_paired_unmap mapfn };
+expression E, X;
+position ps;
+@@
+
+V = mapfn(...);
+...
+E->fld = V@ps;
+...
+E->flg &= ~X;
+
+@script:ocaml@
+ps << kind_clear.ps;
+@@
+Hashtbl.replace kind_stores (at ps) ()
+
+// A store of anything but NULL that a path leaves with the flag untold.
+@kind_untagged depends on patch exists@
+identifier fn, kind_clear.fld, kind_clear.flg;
+expression kind_clear.X;
+expression E, e;
+position pe;
+@@
+
+fn(...) {
+... when any
+(
+E->fld = NULL;
+|
+E->fld = e@pe;
+)
+... when != E->flg |= <+... X ...+>
+    when != E->flg &= ~X
+    when != E->fld = NULL
+}
+
+@script:ocaml@
+fld << kind_clear.fld;
+_pe << kind_untagged.pe;
+@@
+Hashtbl.replace kind_broken fld ()
+
+// A store that clears the flag but is not of a mapping.
+@kind_cleared depends on patch exists@
+identifier kind_clear.fld, kind_clear.flg;
+expression kind_clear.X;
+expression E, e;
+position pe;
+@@
+
+E->fld = e@pe;
+...
+E->flg &= ~X;
+
+@script:ocaml@
+fld << kind_clear.fld;
+pe << kind_cleared.pe;
+@@
+if not (Hashtbl.mem kind_stores (at pe)) then Hashtbl.replace kind_broken fld ()
+
+// Anything that unmaps the field: the unmap added could be a second one.
+@kind_unmapped depends on patch@
+identifier kind_clear.fld;
+expression E;
+identifier unm : script:ocaml () { is_unmap unm };
+position pu;
+@@
+
+unm@pu(..., E->fld, ...)
+
+@script:ocaml@
+fld << kind_clear.fld;
+_pu << kind_unmapped.pu;
+@@
+Hashtbl.replace kind_broken fld ()
+
+@kind_release depends on patch exists@
+identifier kind_clear.flg;
+expression kind_clear.X;
+expression E;
+identifier rel;
+position pr : script:ocaml () { is_finding pr };
+@@
+
+if (!(E->flg & X)) {
+<+... rel@pr(...) ...+>
+}
+
+@script:ocaml@
+obj << kind_release.E;
+fld << kind_clear.fld;
+pr << kind_release.pr;
+@@
+kind_release pr obj fld
+
+@kind_unmap_first depends on patch exists@
+identifier kind_clear.fld, kind_clear.flg, kind_clear.mapfn;
+expression kind_clear.X;
+fresh identifier _unm = script:ocaml (mapfn) { paired_unmap mapfn };
+expression E;
+identifier rel;
+position pr : script:ocaml () { Hashtbl.mem kind_releases (at pr) };
+@@
+
+if (!(E->flg & X)) {
++ _unm(E->fld);
+<+... rel@pr(...) ...+>
 }
 
 // Or, where every mapping queued on a list of the file is made by a call

@@ -91,13 +91,18 @@ fix_subject()
 }
 
 # fix_wrap INDENT: stdin folded at 72 columns, continuation lines indented
-# by INDENT more spaces than the first.
+# by INDENT spaces (and folded shorter by as much: checkpatch wants no
+# line of the body over 75).
 fix_wrap()
 {
-	local pad
+	local pad line first rest
 	pad=$(printf '%*s' "$1" '')
 	while IFS= read -r line; do
-		printf '%s\n' "$line" | fold -s -w 72 | sed "2,\$s/^/$pad/; s/ *\$//"
+		first=$(printf '%s\n' "$line" | fold -s -w 72 | head -n 1)
+		printf '%s\n' "$first" | sed 's/ *$//'
+		rest=${line:${#first}}
+		[ -z "$rest" ] ||
+			printf '%s\n' "$rest" | fold -s -w $((72 - $1)) | sed "s/^/$pad/; s/ *\$//"
 	done
 }
 
