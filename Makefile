@@ -197,7 +197,7 @@ $(FUZZ_BUILD)/api-file: fuzz/api-file.c $(CORE_DEPS)
 	$(call link-core,afl-clang-fast,fuzz/api-file.c)
 
 # make scan [KSRC=DIR] [O=DIR] [SCAN=quick|full] [CONFIG=...] [M=DIR] [V=0] [FACTS=dir|object]
-#           [HELPERS=1] [FAIL_ON_FINDINGS=1]
+#           [HELPERS=1] [CROSS=FILE] [FAIL_ON_FINDINGS=1]
 SCAN_VARS := KSRC O SCAN CONFIG M V FACTS HELPERS CROSS FAIL_ON_FINDINGS
 scan: deps $(PLUGIN) $(MERGE) $(UNMAP_FIRST) $(RULES)
 	@tools/scan $(RUN_ARGS) $(foreach v,$(SCAN_VARS),$(if $($(v)),$(v)=$($(v))))

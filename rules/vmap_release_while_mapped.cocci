@@ -283,13 +283,14 @@ let label_releases = Hashtbl.create 7
 
 (* Patch mode, unmap first for a field mapping whose kind a flag of its
    object tells (io_uring's buffer rings: IOBL_MMAP set for io_pages_map()
-   memory, clear for a vmap() of pinned pages).  By field: the flags
-   field, the flag and the map call (kind_flags), when every store of a
-   mapping made by that call clears the flag (kind_stores, by position)
-   and every other store of anything but NULL sets it, and nothing in the
-   file unmaps the field (else kind_broken).  The releases under
-   "if (!(E->flags & FLAG))" that are findings of that mapping
-   (kind_releases) then get the unmap in front of them. *)
+   memory, clear for a vmap() of pinned pages).  The rule kind_clear binds
+   the field, its object's flags field, the flag and the map call; it
+   holds when every store of a mapping made by that call clears the flag
+   (kind_stores, by position), every other store of anything but NULL
+   sets it, and nothing in the file unmaps the field (else kind_broken,
+   by field).  The releases under "if (!(E->flags & FLAG))" that are
+   findings of that mapping (kind_releases) then get the unmap in front
+   of them. *)
 let kind_stores = Hashtbl.create 7
 let kind_broken = Hashtbl.create 7
 let kind_releases = Hashtbl.create 7
