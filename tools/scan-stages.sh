@@ -546,7 +546,7 @@ unmap_moved_first()
 # failed in OV.log.
 verify_fix()
 {
-	local fix=$1 ov=$2 fixed p touched f ok=1 inc=() tree plugin_off
+	local fix=$1 ov=$2 fixed p touched f ok=1 inc=() arch tree plugin_off
 
 	mkdir -p "$ov"
 	fixed=$(sed -n 's|^+++ b/||p' "$fix" | sort -u)
@@ -566,8 +566,9 @@ verify_fix()
 	[ ${#base[@]} -gt 0 ] && inc=(-include "$ov/include/linux/vmalloc.h")
 	for f in $fixed; do
 		# Another architecture's file: in its tree, which has no plugin.
+		arch=$(cross_arch "$f")
 		tree=$O plugin_off=-fplugin-arg-vmapcheck-disable
-		[ -z "$(cross_arch "$f")" ] || tree=$res/cross-$(cross_arch "$f") plugin_off=
+		[ -z "$arch" ] || tree=$res/cross-$arch plugin_off=
 		kernel_compile_source "$tree" "${f%.c}.o" "$ov/$f" "$ov/check.o" \
 			"${inc[@]}" $plugin_off >>"$ov.log" 2>&1 || ok=0
 	done
@@ -614,7 +615,7 @@ stage_verify()
 		[ -f "$fix" ] || continue
 		why=$(cross_why "$fix")
 		if [ $has_api = 0 ] && grep -q "^+.*\\<$(fix_counted map)(" "$fix"; then
-			why="no kernel-fixes series for linux $version, and the fix uses $(fix_counted map)()"
+			why="${why:+$why; }no kernel-fixes series for linux $version, and the fix uses $(fix_counted map)()"
 		fi
 		if [ -n "$why" ]; then
 			printf '%s\t%s\n' "$(basename "$fix")" "$why" >>"$res/unverifiable"
